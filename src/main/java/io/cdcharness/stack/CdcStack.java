@@ -1,0 +1,53 @@
+package io.cdcharness.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running CDC stack: a database with a ROW binlog, a Kafka broker and a Kafka Connect worker
+ * carrying Debezium. Everything above this layer talks only to this interface.
+ *
+ * <pre>{@code
+ * try (CdcStack stack = Stacks.start(Settings.load())) {
+ *     String jdbc = stack.database().jdbcUrl();
+ *     String kafka = stack.kafkaBootstrapServers();
+ *     String connect = stack.connectUrl();
+ * }
+ * }</pre>
+ */
+public interface CdcStack extends AutoCloseable {
+
+    /** How scenarios reach the database. */
+    DatabaseEndpoint database();
+
+    /** {@code host:port} list for Kafka clients on this machine. */
+    String kafkaBootstrapServers();
+
+    /**
+     * The bootstrap address that the Connect worker (and so the connector's schema history producer)
+     * uses for Kafka. The same as {@link #kafkaBootstrapServers()} unless the worker sits on another network.
+     */
+    default String kafkaBootstrapServersForConnect() {
+        return kafkaBootstrapServers();
+    }
+
+    /** The Connect REST base URL, e.g. {@code http://127.0.0.1:8083}. */
+    String connectUrl();
+
+    /** The JMX service URL of the Connect worker, when the stack exposes one (used to see Debezium's streaming metrics). */
+    Optional<String> connectJmxUrl();
+
+    /** Names of the Connect worker's own topics: config, offset and status storage. */
+    ConnectStorageTopics connectStorageTopics();
+
+    /** The service logs by service name ({@code mysql}, {@code kafka}, {@code connect}), for failure messages. */
+    Map<String, Path> logs();
+
+    /** What kind of stack this is, for messages. */
+    String describe();
+
+    /** Stops every service and removes what the stack created. Never throws for an already closed stack. */
+    @Override
+    void close();
+}

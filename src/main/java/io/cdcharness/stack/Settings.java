@@ -1,0 +1,208 @@
+package io.cdcharness.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The harness's settings, read in layers where a later layer wins:
+ * built-in defaults, {@code cdc-harness.properties} on the class path, environment variables
+ * ({@code cdc.database} is read from {@code CDC_DATABASE}) and system properties.
+ *
+ * <pre>{@code
+ * Settings settings = Settings.load();
+ * DatabaseFlavor flavor = settings.database();          // -Dcdc.database=mariadb
+ * Settings custom = settings.with("cdc.timeout", "60s"); // programmatic override
+ * }</pre>
+ */
+public final class Settings {
+
+    /** Every key the harness reads, with its default and a one-line meaning. */
+    public enum Key {
+        STACK("cdc.stack", "embedded", "which stack runs the scenarios: embedded | containers | external"),
+        DATABASE("cdc.database", "mysql", "database flavour: mysql (MySQL 8.0.31) | mariadb (MariaDB 11.4.5)"),
+        TIMEOUT("cdc.timeout", "30s", "how long every eventual assertion waits (e.g. 500ms, 30s, 2m)"),
+        FIXTURES_DIR("cdc.fixtures.dir", "fixtures", "where connector JSON, SQL and mysql.cnf fixtures live"),
+        MYSQL_CNF("cdc.mysql.cnf", "mysql/mysql.cnf", "binlog settings for the embedded database, relative to the fixtures dir"),
+        KAFKA_VERSION("cdc.kafka.version", "4.1.1", "Kafka broker version of the embedded stack"),
+        CONNECT_VERSION("cdc.connect.version", "", "Kafka Connect version of the embedded stack (empty: same as cdc.kafka.version)"),
+        DEBEZIUM_VERSION("cdc.debezium.version", "3.4.0.Final", "Debezium connector version loaded into Connect"),
+        CONNECT_PLUGIN_PATH("cdc.connect.plugin.path", "", "extra plugin directories (custom SMTs, connectors), comma separated"),
+        CONNECT_GROUP_ID("cdc.connect.group.id", "mySourceConnector", "the Connect worker's group.id (the seed's CONNECT_GROUP_ID)"),
+        CONNECT_STORAGE_PREFIX("cdc.connect.storage.prefix", "my-source-connector", "prefix of Connect's -config, -offset and -status topics"),
+        CONNECT_OFFSET_FLUSH("cdc.connect.offset.flush.interval.ms", "200", "how often Connect stores source offsets (the worker default is 60000)"),
+        CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
+        MAVEN("cdc.maven", "mvn", "the Maven executable used to resolve server-side jars"),
+        BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");
+
+        private final String property;
+        private final String defaultValue;
+        private final String meaning;
+
+        Key(String property, String defaultValue, String meaning) {
+            this.property = property;
+            this.defaultValue = defaultValue;
+            this.meaning = meaning;
+        }
+
+        public String property() { return property; }
+        public String defaultValue() { return defaultValue; }
+        public String meaning() { return meaning; }
+
+        /** The environment variable that sets this key: {@code cdc.kafka.version} -> {@code CDC_KAFKA_VERSION}. */
+        public String environmentVariable() {
+            return property.toUpperCase(Locale.ROOT).replace('.', '_');
+        }
+    }
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Reads all layers from this JVM's class path, environment and system properties. */
+    public static Settings load() {
+        return load(readClasspathProperties(), System.getenv(), System.getProperties());
+    }
+
+    static Settings load(Properties classpathFile, Map<String, String> environment, Properties systemProperties) {
+        Map<String, String> values = new TreeMap<>();
+        for (Key key : Key.values()) {
+            values.put(key.property(), key.defaultValue());
+        }
+        classpathFile.stringPropertyNames().forEach(name -> values.put(name, classpathFile.getProperty(name)));
+        for (Key key : Key.values()) {
+            String fromEnvironment = environment.get(key.environmentVariable());
+            if (fromEnvironment != null) {
+                values.put(key.property(), fromEnvironment);
+            }
+        }
+        systemProperties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("cdc."))
+                .forEach(name -> values.put(name, systemProperties.getProperty(name)));
+        return new Settings(values);
+    }
+
+    /** Settings from defaults plus the given overrides only (no environment): handy in unit tests. */
+    public static Settings of(Map<String, String> overrides) {
+        return load(new Properties(), Map.of(), toProperties(overrides));
+    }
+
+    /** A copy with one more value set. */
+    public Settings with(String property, String value) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put(property, value);
+        return new Settings(copy);
+    }
+
+    public String get(Key key) {
+        return values.getOrDefault(key.property(), key.defaultValue()).trim();
+    }
+
+    public Optional<String> get(String property) {
+        return Optional.ofNullable(values.get(property)).map(String::trim);
+    }
+
+    public StackKind stack() {
+        return parse(Key.STACK, StackKind.class);
+    }
+
+    public DatabaseFlavor database() {
+        return parse(Key.DATABASE, DatabaseFlavor.class);
+    }
+
+    public Duration timeout() {
+        return duration(Key.TIMEOUT);
+    }
+
+    public Duration bootTimeout() {
+        return duration(Key.BOOT_TIMEOUT);
+    }
+
+    public String kafkaVersion() {
+        return get(Key.KAFKA_VERSION);
+    }
+
+    public String connectVersion() {
+        String connect = get(Key.CONNECT_VERSION);
+        return connect.isEmpty() ? kafkaVersion() : connect;
+    }
+
+    public String debeziumVersion() {
+        return get(Key.DEBEZIUM_VERSION);
+    }
+
+    public Path fixturesDir() {
+        Path configured = Path.of(get(Key.FIXTURES_DIR));
+        if (configured.isAbsolute()) {
+            return configured;
+        }
+        return get("cdc.project.dir").map(Path::of).orElse(Path.of("")).resolve(configured).toAbsolutePath().normalize();
+    }
+
+    public Path cacheDir() {
+        String configured = get(Key.CACHE_DIR);
+        if (!configured.isEmpty()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "cdc-harness");
+    }
+
+    /** The settings as a sorted map, for reports and {@code doctor}. */
+    public Map<String, String> asMap() {
+        return new TreeMap<>(values);
+    }
+
+    private <E extends Enum<E>> E parse(Key key, Class<E> type) {
+        String raw = get(key);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" | "));
+        throw new IllegalArgumentException("Setting " + key.property() + "=" + raw + " is not known. Use one of: "
+                + allowed + " (for example -D" + key.property() + "=" + type.getEnumConstants()[0].name().toLowerCase(Locale.ROOT) + ").");
+    }
+
+    private Duration duration(Key key) {
+        return Durations.parse(key.property(), get(key));
+    }
+
+    private static Properties readClasspathProperties() {
+        Properties properties = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream("cdc-harness.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read cdc-harness.properties from the class path", e);
+        }
+        return properties;
+    }
+
+    private static Properties toProperties(Map<String, String> map) {
+        Properties properties = new Properties();
+        map.forEach(properties::setProperty);
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return values.entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ", "Settings{", "}"));
+    }
+
+}

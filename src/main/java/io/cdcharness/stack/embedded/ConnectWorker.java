@@ -1,0 +1,116 @@
+package io.cdcharness.stack.embedded;
+
+import io.cdcharness.stack.ConnectStorageTopics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Kafka Connect worker in distributed mode, in its own JVM so that it can be stopped or killed
+ * like a real deployment. It carries the Debezium connectors on its {@code plugin.path} and exposes
+ * JMX on 127.0.0.1 so that the harness can read Debezium's streaming metrics.
+ */
+final class ConnectWorker {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceProcess process;
+    private final int restPort;
+    private final int jmxPort;
+
+    private ConnectWorker(ServiceProcess process, int restPort, int jmxPort) {
+        this.process = process;
+        this.restPort = restPort;
+        this.jmxPort = jmxPort;
+    }
+
+    record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
+                   String offsetFlushIntervalMs) {
+    }
+
+    /**
+     * Starts the worker. The broker may still be booting: the worker's admin client waits for it, so
+     * the JVM start and plugin loading overlap the broker's start.
+     */
+    static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, RunDirectory run,
+                               Reaper reaper, Duration timeout) {
+        Path home = run.service("connect");
+        int restPort = FreePorts.next();
+        int jmxPort = FreePorts.next();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", options.groupId());
+        config.put("config.storage.topic", options.topics().config());
+        config.put("offset.storage.topic", options.topics().offset());
+        config.put("status.storage.topic", options.topics().status());
+        config.put("config.storage.replication.factor", "1");
+        config.put("offset.storage.replication.factor", "1");
+        config.put("status.storage.replication.factor", "1");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("listeners", "http://127.0.0.1:" + restPort);
+        config.put("rest.advertised.host.name", "127.0.0.1");
+        config.put("rest.advertised.port", Integer.toString(restPort));
+        config.put("plugin.path", options.pluginPath().stream().map(Path::toString).collect(Collectors.joining(",")));
+        // service_load reads plugin manifests only (2 to 3 s); hybrid_warn also scans classes, for plugins without manifests.
+        config.put("plugin.discovery", options.scanPlugins() ? "hybrid_warn" : "service_load");
+        config.put("offset.flush.interval.ms", options.offsetFlushIntervalMs());
+        config.put("scheduled.rebalance.max.delay.ms", "0");
+        config.put("task.shutdown.graceful.timeout.ms", "5000");
+        Path properties = JavaService.writeProperties(home.resolve("worker.properties"), config);
+
+        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g",
+                "-Dcom.sun.management.jmxremote",
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false"));
+        Path log = home.resolve("connect.log");
+        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm,
+                "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString());
+        ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, reaper);
+        run.recordServer(process.pid());
+        ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort);
+        process.awaitReady("answering GET /connectors on port " + restPort, timeout, worker::restReady);
+        return worker;
+    }
+
+    private boolean restReady() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/connectors"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + restPort;
+    }
+
+    String jmxUrl() {
+        return "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
+    }
+
+    ServiceProcess process() {
+        return process;
+    }
+
+    void stop() {
+        process.stop(Duration.ofSeconds(5));
+    }
+}

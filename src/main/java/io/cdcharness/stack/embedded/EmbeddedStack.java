@@ -1,0 +1,249 @@
+package io.cdcharness.stack.embedded;
+
+import io.cdcharness.stack.CdcStack;
+import io.cdcharness.stack.ConnectStorageTopics;
+import io.cdcharness.stack.DatabaseEndpoint;
+import io.cdcharness.stack.DatabaseFlavor;
+import io.cdcharness.stack.Durations;
+import io.cdcharness.stack.Settings;
+import io.cdcharness.stack.StackBootException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The default stack: real MySQL/MariaDB, Kafka and Kafka Connect servers started as local processes
+ * from binaries that Maven delivers. No Docker.
+ *
+ * <pre>{@code
+ * try (CdcStack stack = EmbeddedStack.start(Settings.load())) {
+ *     System.out.println(stack.connectUrl());
+ * }
+ * }</pre>
+ *
+ * The database and the broker boot in parallel, and the Connect JVM starts alongside the broker.
+ * Every process is registered with a {@link Reaper}, so nothing outlives the JVM, even on {@code kill -9}.
+ */
+public final class EmbeddedStack implements CdcStack {
+    private static final String LOG4J = "2.24.3";
+
+    private final Settings settings;
+    private final RunDirectory run;
+    private final Reaper reaper;
+    private final Thread shutdownHook;
+    private volatile EmbeddedDatabase database;
+    private volatile KafkaBroker kafka;
+    private volatile ConnectWorker connect;
+    private volatile boolean closed;
+
+    private EmbeddedStack(Settings settings, RunDirectory run, Reaper reaper) {
+        this.settings = settings;
+        this.run = run;
+        this.reaper = reaper;
+        this.shutdownHook = new Thread(this::close, "cdc-harness-shutdown");
+    }
+
+    public static EmbeddedStack start(Settings settings) {
+        RunDirectory.sweepAbandoned();
+        RunDirectory run = RunDirectory.create();
+        Reaper reaper = Reaper.start();
+        reaper.watch(run.root());
+        EmbeddedStack stack = new EmbeddedStack(settings, run, reaper);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        DatabaseFlavor flavor = settings.database();
+        Path cacheDir = settings.cacheDir();
+        Duration timeout = settings.bootTimeout();
+        MavenArtifacts artifacts = new MavenArtifacts(cacheDir, settings.get(Settings.Key.MAVEN));
+        BootProgress progress = new BootProgress(System.out);
+        progress.line("booting the embedded stack: " + EmbeddedDatabase.distribution(flavor).displayName()
+                + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
+                + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
+
+        Path mysqlCnf = settings.fixturesDir().resolve(settings.get(Settings.Key.MYSQL_CNF));
+        if (!Files.isRegularFile(mysqlCnf)) {
+            throw new StackBootException(flavor.name().toLowerCase(), "its binlog settings file " + mysqlCnf
+                    + " does not exist. Copy the seed's mysql.cnf there, or point " + Settings.Key.MYSQL_CNF.property()
+                    + " (relative to " + Settings.Key.FIXTURES_DIR.property() + "=" + settings.fixturesDir() + ") at yours.", null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "cdc-harness-boot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> progress.step(flavor.name().toLowerCase(),
+                    () -> database = EmbeddedDatabase.start(flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
+                            run, reaper, timeout),
+                    started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
+
+            KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run);
+            CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("kafka",
+                    List.of("org.apache.kafka:kafka_2.13:" + settings.kafkaVersion(),
+                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
+                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<KafkaBroker> broker = brokerClasspath.thenApplyAsync(classpath -> progress.step("kafka",
+                    () -> kafka = KafkaBroker.start(kafkaPlan, classpath, reaper, run, timeout),
+                    KafkaBroker::bootstrapServers), pool);
+
+            CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("connect",
+                    List.of("org.apache.kafka:connect-runtime:" + settings.connectVersion(),
+                            "org.apache.kafka:connect-json:" + settings.connectVersion(),
+                            "org.apache.kafka:connect-transforms:" + settings.connectVersion(),
+                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
+                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
+            CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
+                    () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, reaper, timeout),
+                    ConnectWorker::url));
+
+            awaitAllOrFirstFailure(List.of(db, broker, worker));
+            progress.line("stack ready in " + Durations.format(progress.elapsed()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every service, but gives up at the first failure instead of waiting for the others. */
+    private static void awaitAllOrFirstFailure(List<CompletableFuture<?>> services) {
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        services.forEach(service -> service.whenComplete((ignored, error) -> {
+            if (error != null) {
+                failed.completeExceptionally(error);
+            }
+        }));
+        CompletableFuture.anyOf(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)), failed).join();
+    }
+
+    private List<Path> pluginPath(MavenArtifacts artifacts, Path cacheDir) {
+        Path pluginsRoot = cacheDir.resolve("connect-plugins").resolve("debezium-" + settings.debeziumVersion());
+        List<Path> path = new ArrayList<>();
+        artifacts.pluginDirectory("debezium-mysql", "io.debezium:debezium-connector-mysql:" + settings.debeziumVersion(),
+                pluginsRoot, "debezium-connector-mysql");
+        artifacts.pluginDirectory("debezium-mariadb", "io.debezium:debezium-connector-mariadb:" + settings.debeziumVersion(),
+                pluginsRoot, "debezium-connector-mariadb");
+        path.add(pluginsRoot);
+        for (String extra : userPluginPath()) {
+            Path dir = Path.of(extra).toAbsolutePath();
+            if (!Files.isDirectory(dir)) {
+                throw new StackBootException("connect", "the plugin directory " + dir + " named in "
+                        + Settings.Key.CONNECT_PLUGIN_PATH.property() + " does not exist", null);
+            }
+            path.add(dir);
+        }
+        return path;
+    }
+
+    private List<String> userPluginPath() {
+        String configured = settings.get(Settings.Key.CONNECT_PLUGIN_PATH);
+        return configured.isEmpty() ? List.of() : Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private ConnectWorker.Options workerOptions(List<Path> pluginPath) {
+        return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
+                !userPluginPath().isEmpty(), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH));
+    }
+
+    @Override
+    public DatabaseEndpoint database() {
+        return database.endpoint();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String connectUrl() {
+        return connect.url();
+    }
+
+    @Override
+    public Optional<String> connectJmxUrl() {
+        return Optional.of(connect.jmxUrl());
+    }
+
+    @Override
+    public ConnectStorageTopics connectStorageTopics() {
+        return ConnectStorageTopics.withPrefix(settings.get(Settings.Key.CONNECT_STORAGE_PREFIX));
+    }
+
+    @Override
+    public Map<String, Path> logs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        if (database != null) {
+            logs.put(database.process().service(), database.process().log());
+        }
+        if (kafka != null) {
+            logs.put("kafka", kafka.process().log());
+        }
+        if (connect != null) {
+            logs.put("connect", connect.process().log());
+        }
+        return logs;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded stack (" + settings.database().displayName() + ", Kafka " + settings.kafkaVersion()
+                + ", Debezium " + settings.debeziumVersion() + ") in " + run.root();
+    }
+
+    /** Kills the Connect worker's JVM (SIGKILL), as a crash would. */
+    public void killConnect() {
+        connect.process().kill();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Connect first, so that its binlog reader leaves before the database stops.
+        if (connect != null) {
+            connect.stop();
+        }
+        CompletableFuture<Void> stopKafka = CompletableFuture.runAsync(() -> {
+            if (kafka != null) {
+                kafka.stop();
+            }
+        });
+        if (database != null) {
+            database.stop();
+        }
+        stopKafka.join();
+        run.delete();
+        reaper.close();
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is shutting down already
+            }
+        }
+    }
+}
