@@ -1,0 +1,293 @@
+package io.cdcharness;
+
+import io.cdcharness.assertions.Diagnostics;
+import io.cdcharness.assertions.Eventually;
+import io.cdcharness.assertions.OffsetAssert;
+import io.cdcharness.assertions.TopicAssert;
+import io.cdcharness.connect.ConnectClient;
+import io.cdcharness.connect.ConnectRestException;
+import io.cdcharness.connect.ConnectorConfigResolver;
+import io.cdcharness.connect.ConnectorDefinition;
+import io.cdcharness.connect.ConnectorStatus;
+import io.cdcharness.connect.StreamingProbe;
+import io.cdcharness.kafka.KafkaTopics;
+import io.cdcharness.kafka.TopicRecorder;
+import io.cdcharness.sql.Database;
+import io.cdcharness.stack.CdcStack;
+import io.cdcharness.stack.HarnessLog;
+import io.cdcharness.stack.Settings;
+import io.cdcharness.stack.Stacks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Java DSL: one running stack with the clients and assertions scenarios use. The Cucumber
+ * steps and the JUnit extension are thin layers over this class.
+ *
+ * <pre>{@code
+ * CdcHarness cdc = CdcHarness.shared();                       // boots once per JVM
+ * cdc.reset();                                                // a clean slate for this test
+ * Connector connector = cdc.register("connectors/my-source-connector.json");
+ * cdc.database().execute("CREATE DATABASE user; CREATE TABLE user.t (id INT PRIMARY KEY, name TEXT);"
+ *         + "INSERT INTO user.t VALUES (1, 'jack')");
+ * cdc.topic("originDB.user.t").receives(EventExpectation.create().with("after.name", "jack"));
+ * }</pre>
+ */
+public final class CdcHarness implements AutoCloseable {
+    private static final Object SHARED_LOCK = new Object();
+    private static CdcHarness shared;
+    private static RuntimeException sharedBootFailure;
+
+    private final Settings settings;
+    private final CdcStack stack;
+    private final Database database;
+    private final ConnectClient connect;
+    private final TopicRecorder recorder;
+    private final KafkaTopics topics;
+    private final ConnectorConfigResolver resolver;
+
+    private CdcHarness(Settings settings, CdcStack stack) {
+        this.settings = settings;
+        this.stack = stack;
+        this.database = new Database(stack.database());
+        this.connect = new ConnectClient(stack.connectUrl());
+        this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
+        this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
+        this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect());
+    }
+
+    /** Starts a stack of its own; close it when done. */
+    public static CdcHarness start(Settings settings) {
+        return new CdcHarness(settings, Stacks.start(settings));
+    }
+
+    /**
+     * The stack shared by everything in this JVM, booted on first use with {@link Settings#load()} and
+     * closed when the JVM exits. A boot failure is remembered and reported to every later caller.
+     */
+    public static CdcHarness shared() {
+        synchronized (SHARED_LOCK) {
+            if (sharedBootFailure != null) {
+                throw new IllegalStateException("The shared CDC stack failed to boot earlier in this run; "
+                        + "see the first failure: " + sharedBootFailure.getMessage(), sharedBootFailure);
+            }
+            if (shared == null) {
+                try {
+                    shared = start(Settings.load());
+                } catch (RuntimeException e) {
+                    sharedBootFailure = e;
+                    throw e;
+                }
+                CdcHarness harness = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "cdc-harness-shared-close"));
+            }
+            return shared;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public CdcStack stack() {
+        return stack;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ConnectClient connect() {
+        return connect;
+    }
+
+    public TopicRecorder recorder() {
+        return recorder;
+    }
+
+    public KafkaTopics kafkaTopics() {
+        return topics;
+    }
+
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    /** The one waiting mechanism, with this harness's timeout and diagnostics. */
+    public Eventually eventually() {
+        return Eventually.within(timeout(), diagnostics());
+    }
+
+    /** A fixture file by path relative to {@code cdc.fixtures.dir}. */
+    public Path fixture(String relativePath) {
+        return settings.fixturesDir().resolve(relativePath);
+    }
+
+    /** Reads a connector fixture and resolves it against this stack, without registering it. */
+    public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath) {
+        ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
+        ConnectorConfigResolver.Resolution resolution = resolver.resolve(definition);
+        resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
+                + fixturePath + ": " + rewrite));
+        return resolution;
+    }
+
+    /** A registered connector: its name and the config Connect runs. */
+    public record Connector(String name, Map<String, String> config) {
+        public String topicPrefix() {
+            return config.getOrDefault("topic.prefix", config.getOrDefault("database.server.name", name));
+        }
+    }
+
+    /**
+     * Registers the fixture's connector and returns once Debezium is streaming (not merely RUNNING):
+     * rows written after this call are captured as change events, not folded into the snapshot.
+     */
+    public Connector register(String fixturePath) {
+        ConnectorDefinition connector = resolveConnector(fixturePath).connector();
+        connect.create(connector.name(), connector.config());
+        awaitRunning(connector.name());
+        Connector registered = new Connector(connector.name(), connector.config());
+        awaitStreaming(registered);
+        return registered;
+    }
+
+    /** Waits until the connector and all its tasks are RUNNING; a FAILED one fails at once with its trace. */
+    public ConnectorStatus awaitRunning(String name) {
+        return eventually().until("connector \"" + name + "\" and its tasks to be RUNNING", () -> {
+            Optional<ConnectorStatus> status = connect.findStatus(name);
+            if (status.isEmpty()) {
+                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
+            }
+            if (status.get().hasFailed()) {
+                throw new AssertionError("Connector \"" + name + "\" failed instead of running:\n" + status.get().describe()
+                        + "\n\n" + logsText());
+            }
+            return status.get().isFullyRunning() ? Eventually.Attempt.success(status.get())
+                    : Eventually.Attempt.failure(status.get().describe());
+        });
+    }
+
+    /** Waits until Debezium reads the binlog (its streaming metrics say Connected). */
+    public void awaitStreaming(Connector connector) {
+        Optional<String> jmx = stack.connectJmxUrl();
+        if (jmx.isEmpty()) {
+            return;
+        }
+        String domain = stack.database().flavor().debeziumMetricsDomain();
+        try (StreamingProbe probe = new StreamingProbe(jmx.get())) {
+            eventually().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
+                    + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {
+                if (probe.isStreaming(domain, connector.topicPrefix())) {
+                    return Eventually.Attempt.success(true);
+                }
+                ConnectorStatus status = connect.status(connector.name());
+                if (status.hasFailed()) {
+                    throw new AssertionError("Connector \"" + connector.name() + "\" failed before streaming:\n" + status.describe()
+                            + "\n\n" + logsText());
+                }
+                return Eventually.Attempt.failure("Debezium is not streaming yet (snapshot running, or the binlog reader "
+                        + "is connecting)\n" + status.describe());
+            });
+        }
+    }
+
+    public TopicAssert topic(String name) {
+        return new TopicAssert(recorder, name, eventually());
+    }
+
+    public OffsetAssert offsets(String connectorName) {
+        return new OffsetAssert(recorder, stack.connectStorageTopics().offset(), connectorName, eventually());
+    }
+
+    /** Waits until every named topic exists; returns the whole topic list. */
+    public Set<String> awaitTopics(Collection<String> names) {
+        return eventually().until("the topics " + names + " to exist", () -> {
+            Set<String> existing = topics.list();
+            List<String> missing = names.stream().filter(name -> !existing.contains(name)).toList();
+            return missing.isEmpty() ? Eventually.Attempt.success(existing)
+                    : Eventually.Attempt.failure("missing: " + missing + "\nexisting topics: " + existing);
+        });
+    }
+
+    /**
+     * Gives the next scenario a clean slate on the same stack: every connector is stopped, its offsets
+     * deleted and the connector removed; topics other than Kafka's and Connect's own are deleted; and
+     * every database a scenario made is dropped.
+     */
+    public void reset() {
+        for (String name : connect.connectors()) {
+            removeConnector(name);
+        }
+        recorder.reset();
+        Set<String> internal = stack.connectStorageTopics().all();
+        List<String> doomed = topics.list().stream()
+                .filter(topic -> !topic.startsWith("__") && !internal.contains(topic))
+                .toList();
+        topics.delete(doomed);
+        eventually().until("deleted topics " + doomed + " to be gone", () -> {
+            Set<String> left = new TreeSet<>(topics.list());
+            left.retainAll(doomed);
+            return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
+        });
+        database.dropUserDatabases();
+    }
+
+    /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
+    public void removeConnector(String name) {
+        connect.stop(name);
+        eventually().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
+            try {
+                connect.deleteOffsets(name);
+                return Eventually.Attempt.success(true);
+            } catch (ConnectRestException e) {
+                return Eventually.Attempt.failure(e.getMessage());
+            }
+        });
+        connect.delete(name);
+        eventually().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
+                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
+    }
+
+    /** Connector states with traces, and where the logs are: attached to every failed expectation. */
+    public Diagnostics diagnostics() {
+        return () -> {
+            List<String> parts = new ArrayList<>();
+            try {
+                List<String> names = connect.connectors();
+                if (names.isEmpty()) {
+                    parts.add("Connectors: none is registered.");
+                }
+                for (String name : names) {
+                    connect.findStatus(name).ifPresent(status -> parts.add(status.describe()));
+                }
+            } catch (RuntimeException e) {
+                parts.add("Connect status unavailable: " + e.getMessage());
+            }
+            parts.add(logsText());
+            return String.join("\n", parts);
+        };
+    }
+
+    private String logsText() {
+        StringBuilder text = new StringBuilder("Service logs:");
+        stack.logs().forEach((service, log) -> text.append("\n  ").append(service).append(": ").append(log));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        recorder.close();
+        topics.close();
+        database.close();
+        stack.close();
+    }
+}

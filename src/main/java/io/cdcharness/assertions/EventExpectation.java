@@ -1,0 +1,124 @@
+package io.cdcharness.assertions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cdcharness.kafka.ChangeEvent;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What a change event must look like: optionally its {@code op}, and any fields by path.
+ *
+ * <pre>{@code
+ * EventExpectation.create().with("after.uid", "1").with("after.name", "jack")
+ * }</pre>
+ */
+public final class EventExpectation {
+    private final String op;
+    private final List<FieldExpectation> fields;
+
+    private EventExpectation(String op, List<FieldExpectation> fields) {
+        this.op = op;
+        this.fields = List.copyOf(fields);
+    }
+
+    public static EventExpectation any() {
+        return new EventExpectation(null, List.of());
+    }
+
+    public static EventExpectation create() {
+        return op("c");
+    }
+
+    /** {@code c}, {@code u}, {@code d}, {@code r} or {@code t}. */
+    public static EventExpectation op(String op) {
+        return new EventExpectation(op, List.of());
+    }
+
+    public EventExpectation with(String path, String expected) {
+        List<FieldExpectation> more = new ArrayList<>(fields);
+        more.add(new FieldExpectation(path, expected));
+        return new EventExpectation(op, more);
+    }
+
+    /** Adds every entry; keys without a dot are read below {@code defaultParent} (e.g. {@code after}). */
+    public EventExpectation withAll(String defaultParent, Map<String, String> values) {
+        EventExpectation result = this;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String path = entry.getKey().contains(".") || defaultParent == null ? entry.getKey() : defaultParent + "." + entry.getKey();
+            result = result.with(path, entry.getValue());
+        }
+        return result;
+    }
+
+    public boolean matches(ChangeEvent event) {
+        return mismatches(event).isEmpty();
+    }
+
+    /** One line per difference between the event and this expectation. */
+    public List<String> mismatches(ChangeEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (op != null && !op.equals(event.op())) {
+            problems.add("op: expected \"" + op + "\" but was " + (event.isTombstone() ? "a tombstone" : "\"" + event.op() + "\""));
+        }
+        for (FieldExpectation field : fields) {
+            Optional<JsonNode> actual = event.field(field.path());
+            if (actual.isEmpty() || !field.matches(actual.get())) {
+                problems.add(field.path() + ": expected " + field.expected() + " but was " + FieldExpectation.show(actual.orElse(null)));
+            }
+        }
+        return problems;
+    }
+
+    /** Paths that no event has: a typo in a table is reported with the paths that do exist. */
+    public List<String> unknownPaths(List<ChangeEvent> events) {
+        List<String> unknown = new ArrayList<>();
+        for (FieldExpectation field : fields) {
+            boolean anyHas = events.stream().anyMatch(event -> event.field(field.path()).isPresent());
+            if (!anyHas && !events.isEmpty()) {
+                unknown.add(field.path());
+            }
+        }
+        return unknown;
+    }
+
+    /** Every leaf path of the events, e.g. {@code after.uid}, {@code source.table}, for hints. */
+    public static String knownPaths(List<ChangeEvent> events) {
+        TreeSet<String> paths = new TreeSet<>();
+        for (ChangeEvent event : events) {
+            if (!event.isTombstone()) {
+                collect("", event.value(), paths, 2);
+            }
+        }
+        return String.join(", ", paths);
+    }
+
+    private static void collect(String prefix, JsonNode node, TreeSet<String> paths, int depth) {
+        if (node == null || !node.isObject() || depth == 0) {
+            if (!prefix.isEmpty()) {
+                paths.add(prefix);
+            }
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            collect(prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), entry.getValue(), paths, depth - 1);
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (op != null) {
+            parts.add("op=" + op);
+        }
+        fields.forEach(field -> parts.add(field.toString()));
+        return parts.isEmpty() ? "any event" : "an event with " + parts.stream().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,210 @@
+package io.cdcharness.connect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A client of the Kafka Connect REST API: the same calls the seed makes with curl.
+ *
+ * <pre>{@code
+ * ConnectClient connect = new ConnectClient(stack.connectUrl());
+ * connect.plugins();                                   // GET /connector-plugins
+ * connect.create("my-source-connector", config);       // POST /connectors
+ * connect.status("my-source-connector").describe();    // GET /connectors/{name}/status
+ * }</pre>
+ */
+public final class ConnectClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ConnectClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String url() {
+        return baseUrl;
+    }
+
+    public record Plugin(String className, String type, String version) {
+    }
+
+    public List<Plugin> plugins() {
+        List<Plugin> plugins = new ArrayList<>();
+        for (JsonNode node : send("GET", "/connector-plugins", null).body()) {
+            plugins.add(new Plugin(node.path("class").asText(), node.path("type").asText(), node.path("version").asText()));
+        }
+        return plugins;
+    }
+
+    public List<String> connectors() {
+        List<String> names = new ArrayList<>();
+        send("GET", "/connectors", null).body().forEach(node -> names.add(node.asText()));
+        return names;
+    }
+
+    /** Creates a connector. A config Connect rejects comes back with its per-field validation errors. */
+    public void create(String name, Map<String, String> config) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", name);
+        body.set("config", JSON.valueToTree(config));
+        Response response = sendRaw("POST", "/connectors", body);
+        if (response.status() >= 400) {
+            List<String> fieldErrors = response.status() == 400 || response.status() == 500
+                    ? validate(config) : List.of();
+            throw new ConnectRestException("POST /connectors for " + name, response.status(), response.message(), fieldErrors);
+        }
+    }
+
+    /** Per-field errors from {@code PUT /connector-plugins/{class}/config/validate}; empty when the config is valid. */
+    public List<String> validate(Map<String, String> config) {
+        String connectorClass = config.get("connector.class");
+        if (connectorClass == null) {
+            return List.of("connector.class: missing. Name the connector class, e.g. io.debezium.connector.mysql.MySqlConnector");
+        }
+        String simpleName = connectorClass.substring(connectorClass.lastIndexOf('.') + 1);
+        Response response = sendRaw("PUT", "/connector-plugins/" + encode(simpleName) + "/config/validate", JSON.valueToTree(config));
+        if (response.status() >= 400) {
+            return List.of("connector.class: " + response.message());
+        }
+        List<String> errors = new ArrayList<>();
+        for (JsonNode entry : response.body().path("configs")) {
+            JsonNode value = entry.path("value");
+            for (JsonNode error : value.path("errors")) {
+                errors.add(value.path("name").asText() + " = " + mask(value.path("name").asText(), value.path("value").asText(null))
+                        + ": " + error.asText());
+            }
+        }
+        return errors;
+    }
+
+    public ConnectorStatus status(String name) {
+        return parseStatus(name, send("GET", "/connectors/" + encode(name) + "/status", null).body());
+    }
+
+    private static ConnectorStatus parseStatus(String name, JsonNode body) {
+        List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();
+        for (JsonNode task : body.path("tasks")) {
+            tasks.add(new ConnectorStatus.TaskStatus(task.path("id").asInt(), task.path("state").asText(),
+                    task.path("worker_id").asText(), task.path("trace").asText(null)));
+        }
+        JsonNode connector = body.path("connector");
+        return new ConnectorStatus(name, connector.path("state").asText(), connector.path("worker_id").asText(),
+                connector.path("trace").asText(null), tasks);
+    }
+
+    /** The status, or empty when Connect does not know the connector (HTTP 404). */
+    public Optional<ConnectorStatus> findStatus(String name) {
+        Response response = sendRaw("GET", "/connectors/" + encode(name) + "/status", null);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (response.status() >= 400) {
+            throw new ConnectRestException("GET /connectors/" + name + "/status", response.status(), response.message(), List.of());
+        }
+        return Optional.of(parseStatus(name, response.body()));
+    }
+
+    public Map<String, String> config(String name) {
+        Map<String, String> config = new LinkedHashMap<>();
+        send("GET", "/connectors/" + encode(name) + "/config", null).body().fields()
+                .forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue().asText()));
+        return config;
+    }
+
+    /** {@code PUT /connectors/{name}/stop}: the connector stays defined but no task runs, so its offsets can change. */
+    public void stop(String name) {
+        send("PUT", "/connectors/" + encode(name) + "/stop", null);
+    }
+
+    /** {@code DELETE /connectors/{name}/offsets}; the connector must be STOPPED. */
+    public void deleteOffsets(String name) {
+        send("DELETE", "/connectors/" + encode(name) + "/offsets", null);
+    }
+
+    /** {@code GET /connectors/{name}/offsets}: the offsets Connect has stored for a source connector. */
+    public JsonNode offsets(String name) {
+        return send("GET", "/connectors/" + encode(name) + "/offsets", null).body();
+    }
+
+    public void delete(String name) {
+        Response response = sendRaw("DELETE", "/connectors/" + encode(name), null);
+        if (response.status() >= 400 && response.status() != 404) {
+            throw new ConnectRestException("DELETE /connectors/" + name, response.status(), response.message(), List.of());
+        }
+    }
+
+    private Response send(String method, String path, JsonNode body) {
+        Response response = sendRaw(method, path, body);
+        if (response.status() >= 400) {
+            throw new ConnectRestException(method + " " + path, response.status(), response.message(), List.of());
+        }
+        return response;
+    }
+
+    private Response sendRaw(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Could not write the request body as JSON: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka Connect at " + baseUrl + " did not answer " + method + " " + path + ": "
+                    + e.getMessage() + ". Is the worker running? Its log is listed by the stack.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling Kafka Connect", e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode().put("message", text);
+        }
+    }
+
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String mask(String key, String value) {
+        return value != null && key.toLowerCase().contains("password") ? "********" : String.valueOf(value);
+    }
+
+    private record Response(int status, JsonNode body) {
+        String message() {
+            return body.path("message").asText(body.toString());
+        }
+    }
+}

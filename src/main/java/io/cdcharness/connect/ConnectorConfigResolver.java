@@ -1,0 +1,126 @@
+package io.cdcharness.connect;
+
+import io.cdcharness.stack.DatabaseEndpoint;
+import io.cdcharness.stack.DatabaseFlavor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns a connector config written for another deployment (the seed's: hosts {@code originDB} and
+ * {@code kafka:9092}, Debezium 1.x keys) into one that runs against this stack, and says what it changed.
+ *
+ * <ul>
+ *   <li>{@code database.hostname}/{@code database.port} point at the stack's database;</li>
+ *   <li>Debezium 1.x keys become 3.x keys: {@code database.server.name} becomes {@code topic.prefix},
+ *       {@code database.history.*} becomes {@code schema.history.internal.*};</li>
+ *   <li>Kafka bootstrap addresses point at the stack's broker;</li>
+ *   <li>the connector class matches the database flavour;</li>
+ *   <li>{@code database.server.id} differs from the server's own {@code server_id}.</li>
+ * </ul>
+ */
+public final class ConnectorConfigResolver {
+    private static final AtomicLong NEXT_SERVER_ID = new AtomicLong(5400);
+    /** One replica id per connector name, so that resolving a fixture twice gives the same config. */
+    private static final Map<String, Long> SERVER_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> RENAMED_CLASSES = Map.of(
+            "io.debezium.relational.history.KafkaDatabaseHistory", "io.debezium.storage.kafka.history.KafkaSchemaHistory",
+            "io.debezium.relational.history.FileDatabaseHistory", "io.debezium.storage.file.history.FileSchemaHistory",
+            "io.debezium.relational.history.MemoryDatabaseHistory", "io.debezium.relational.history.MemorySchemaHistory");
+
+    private final DatabaseEndpoint database;
+    private final String kafkaBootstrapForConnect;
+
+    public ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect) {
+        this.database = database;
+        this.kafkaBootstrapForConnect = kafkaBootstrapForConnect;
+    }
+
+    /** The resolved definition and one line per change made. */
+    public record Resolution(ConnectorDefinition connector, List<String> rewrites) {
+    }
+
+    public Resolution resolve(ConnectorDefinition definition) {
+        Map<String, String> config = new LinkedHashMap<>();
+        List<String> rewrites = new ArrayList<>();
+        for (Map.Entry<String, String> entry : definition.config().entrySet()) {
+            String key = translateKey(entry.getKey());
+            String value = entry.getValue();
+            if (!key.equals(entry.getKey())) {
+                if (definition.config().containsKey(key)) {
+                    rewrites.add(entry.getKey() + " dropped: the 3.x key " + key + " is set too");
+                    continue;
+                }
+                rewrites.add(entry.getKey() + " -> " + key + " (Debezium 1.x key renamed in 2.x/3.x)");
+            }
+            if (RENAMED_CLASSES.containsKey(value)) {
+                rewrites.add(key + ": " + value + " -> " + RENAMED_CLASSES.get(value) + " (class renamed in Debezium 2.x)");
+                value = RENAMED_CLASSES.get(value);
+            }
+            config.put(key, value);
+        }
+        replace(config, rewrites, "database.hostname", database.hostForConnect(), "the stack's database");
+        replace(config, rewrites, "database.port", Integer.toString(database.portForConnect()), "the stack's database");
+        for (String key : List.copyOf(config.keySet())) {
+            if (key.endsWith("bootstrap.servers")) {
+                replace(config, rewrites, key, kafkaBootstrapForConnect, "the stack's Kafka broker");
+            }
+        }
+        resolveConnectorClass(config, rewrites);
+        resolveServerId(definition.name(), config, rewrites);
+        return new Resolution(definition.withConfig(config), List.copyOf(rewrites));
+    }
+
+    static String translateKey(String key) {
+        if (key.equals("database.server.name")) {
+            return "topic.prefix";
+        }
+        if (key.equals("database.history")) {
+            return "schema.history.internal";
+        }
+        if (key.startsWith("database.history.")) {
+            return "schema.history.internal." + key.substring("database.history.".length());
+        }
+        return key;
+    }
+
+    private void resolveConnectorClass(Map<String, String> config, List<String> rewrites) {
+        String current = config.get("connector.class");
+        String wanted = database.flavor().connectorClass();
+        boolean isDebeziumBinlogConnector = current == null
+                || current.equals(DatabaseFlavor.MYSQL.connectorClass())
+                || current.equals(DatabaseFlavor.MARIADB.connectorClass())
+                || current.equals("MySqlConnector") || current.equals("MariaDbConnector");
+        if (isDebeziumBinlogConnector && !wanted.equals(current)) {
+            config.put("connector.class", wanted);
+            rewrites.add("connector.class: " + current + " -> " + wanted + " (the stack runs " + database.flavor().displayName() + ")");
+        }
+    }
+
+    private void resolveServerId(String connectorName, Map<String, String> config, List<String> rewrites) {
+        String current = config.get("database.server.id");
+        if (current == null || !current.trim().equals(Long.toString(database.serverId()))) {
+            return;
+        }
+        String unique = Long.toString(SERVER_IDS.computeIfAbsent(connectorName, name -> nextServerId()));
+        config.put("database.server.id", unique);
+        rewrites.add("database.server.id: " + current + " -> " + unique + " (the database's own server_id is "
+                + database.serverId() + "; a replica must use another)");
+    }
+
+    private long nextServerId() {
+        long candidate = NEXT_SERVER_ID.getAndIncrement();
+        return candidate == database.serverId() ? NEXT_SERVER_ID.getAndIncrement() : candidate;
+    }
+
+    private static void replace(Map<String, String> config, List<String> rewrites, String key, String value, String what) {
+        String current = config.get(key);
+        if (current != null && !current.equals(value)) {
+            config.put(key, value);
+            rewrites.add(key + ": " + current + " -> " + value + " (" + what + ")");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.cdcharness.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+
+import java.util.Collection;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Topic administration for scenarios: list topics (what {@code kafka-topics.sh --list} shows) and
+ * delete the ones a scenario created.
+ */
+public final class KafkaTopics implements AutoCloseable {
+    private final Admin admin;
+    private final String bootstrapServers;
+
+    public KafkaTopics(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "cdc-harness-admin");
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        this.admin = Admin.create(properties);
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** All topic names, internal ones ({@code __consumer_offsets}) included, sorted. */
+    public Set<String> list() {
+        return get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), "list topics");
+    }
+
+    public void delete(Collection<String> topics) {
+        if (!topics.isEmpty()) {
+            get(admin.deleteTopics(topics).all(), "delete topics " + topics);
+        }
+    }
+
+    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+        try {
+            T value = future.get(30, TimeUnit.SECONDS);
+            return value instanceof Set<?> set ? castSorted(set) : value;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not " + what + " within 30 s. Is the broker running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to " + what, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T castSorted(Set<?> set) {
+        return (T) new TreeSet<>(set);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,216 @@
+package io.cdcharness.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads topics in the background from their beginning and keeps every record, so that an assertion
+ * can look at the whole history of a topic at any time. One consumer thread serves all topics;
+ * a topic that does not exist yet is picked up as soon as it appears.
+ *
+ * <pre>{@code
+ * try (TopicRecorder recorder = new TopicRecorder(stack.kafkaBootstrapServers())) {
+ *     List<RecordedRecord> records = recorder.records("originDB.user.user_account");
+ * }
+ * }</pre>
+ *
+ * No consumer group is used (partitions are assigned by hand), so nothing is committed and no
+ * rebalance delays the first read.
+ */
+public final class TopicRecorder implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final long METADATA_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private final Map<String, List<RecordedRecord>> recorded = new ConcurrentHashMap<>();
+    private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> resets = new ConcurrentLinkedQueue<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+    private long lastMetadataRefresh;
+
+    public TopicRecorder(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "cdc-harness-recorder");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(properties);
+        this.thread = new Thread(this::loop, "cdc-harness-topic-recorder");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Starts recording a topic (from its beginning) if not already. */
+    public void watch(String topic) {
+        if (wanted.add(topic)) {
+            recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
+            lastMetadataRefresh = 0;
+        }
+    }
+
+    /** Everything recorded on the topic so far, in partition/offset order as read. Starts watching it if needed. */
+    public List<RecordedRecord> records(String topic) {
+        checkHealthy();
+        watch(topic);
+        return List.copyOf(recorded.getOrDefault(topic, List.of()));
+    }
+
+    /** The topics the recorder has seen so far, with their record counts. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        recorded.forEach((topic, records) -> counts.put(topic, records.size()));
+        return counts;
+    }
+
+    /**
+     * Forgets every topic and record (topics may be deleted and created again between scenarios).
+     * Returns once the consumer has let go of all partitions.
+     */
+    public void reset() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        resets.add(done);
+        consumer.wakeup();
+        done.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                handleResets();
+                refreshAssignment();
+                if (assigned.isEmpty()) {
+                    parkBriefly();
+                    continue;
+                }
+                try {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                        List<RecordedRecord> list = recorded.get(record.topic());
+                        if (list != null) {
+                            list.add(toRecorded(record));
+                        }
+                    }
+                } catch (WakeupException wakeup) {
+                    // a reset or close asked for attention
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // a topic was deleted under us: forget its partitions and look again
+                    assigned.clear();
+                    consumer.assign(List.of());
+                    lastMetadataRefresh = 0;
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            handleResets();
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void handleResets() {
+        CompletableFuture<Void> reset;
+        boolean any = false;
+        while ((reset = resets.poll()) != null) {
+            if (!any) {
+                wanted.clear();
+                recorded.clear();
+                assigned.clear();
+                try {
+                    consumer.assign(List.of());
+                } catch (RuntimeException ignored) {
+                    // the consumer is closing
+                }
+                any = true;
+            }
+            reset.complete(null);
+        }
+    }
+
+    private void refreshAssignment() {
+        if (wanted.isEmpty() || System.nanoTime() - lastMetadataRefresh < METADATA_REFRESH_NANOS) {
+            return;
+        }
+        lastMetadataRefresh = System.nanoTime();
+        Set<String> missing = new HashSet<>(wanted);
+        assigned.forEach(partition -> missing.remove(partition.topic()));
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, List<PartitionInfo>> topics;
+        try {
+            topics = consumer.listTopics(Duration.ofSeconds(2));
+        } catch (WakeupException e) {
+            return;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            return;
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (String topic : missing) {
+            for (PartitionInfo info : topics.getOrDefault(topic, List.of())) {
+                added.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        if (!added.isEmpty()) {
+            assigned.addAll(added);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(added);
+        }
+    }
+
+    private static RecordedRecord toRecorded(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return new RecordedRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value(), headers);
+    }
+
+    private void parkBriefly() {
+        java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
+    }
+
+    private void checkHealthy() {
+        if (failure != null) {
+            throw new IllegalStateException("The topic recorder stopped: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.cdcharness.sql;
+
+import io.cdcharness.stack.DatabaseEndpoint;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs scenario SQL against the stack's database, and reads the binlog position around it.
+ *
+ * <pre>{@code
+ * Database db = new Database(stack.database());
+ * db.execute("CREATE DATABASE shop");
+ * ExecutionResult result = db.execute("shop", "INSERT INTO orders VALUES (1, 'new')");
+ * result.binlogBefore(); // where the insert's transaction starts, at the earliest
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("mysql", "information_schema", "performance_schema", "sys");
+
+    private final DatabaseEndpoint endpoint;
+    private Connection connection;
+
+    public Database(DatabaseEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public DatabaseEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Runs every statement of the script, with no default database. */
+    public ExecutionResult execute(String script) {
+        return execute(null, script);
+    }
+
+    /**
+     * Runs every statement of the script in order on one connection (so {@code BEGIN ... COMMIT} spans
+     * statements), with {@code database} as the default database when it is not null.
+     */
+    public synchronized ExecutionResult execute(String database, String script) {
+        List<String> statements = SqlScript.split(script);
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
+        }
+        BinlogPosition before = binlogPosition();
+        Connection session = connection();
+        String where = endpoint + (database == null ? "" : ", database " + database);
+        try (Statement statement = session.createStatement()) {
+            if (database != null) {
+                run(statement, "USE `" + database.replace("`", "``") + "`", where, 1, 1);
+            }
+            int index = 0;
+            long updated = 0;
+            BinlogPosition lastStatementStart = before;
+            for (String sql : statements) {
+                index++;
+                if (index == statements.size() && index > 1) {
+                    lastStatementStart = binlogPosition();
+                }
+                updated += Math.max(0, run(statement, sql, where, index, statements.size()));
+            }
+            return new ExecutionResult(statements.size(), updated, before, lastStatementStart, binlogPosition());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not use the connection to " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long run(Statement statement, String sql, String where, int index, int count) {
+        try {
+            statement.execute(sql);
+            return statement.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw new SqlStatementException(where, sql, index, count, e);
+        }
+    }
+
+    /** Rows of a query as column-name to value maps, in order. */
+    public synchronized List<Map<String, Object>> query(String sql) {
+        try (Statement statement = connection().createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = result.getMetaData();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int column = 1; column <= meta.getColumnCount(); column++) {
+                    row.put(meta.getColumnLabel(column), result.getObject(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new SqlStatementException(endpoint.toString(), sql, 1, 1, e);
+        }
+    }
+
+    /** The server's current binlog write position ({@code SHOW MASTER STATUS}). */
+    public BinlogPosition binlogPosition() {
+        List<Map<String, Object>> rows = query("SHOW MASTER STATUS");
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The database at " + endpoint + " has no binary log (SHOW MASTER STATUS is empty). "
+                    + "CDC needs log_bin and binlog_format=ROW: check the mysql.cnf fixture.");
+        }
+        Map<String, Object> row = rows.get(0);
+        return new BinlogPosition(String.valueOf(row.get("File")), ((Number) row.get("Position")).longValue());
+    }
+
+    /** The databases a scenario created: all but the server's own schemas. */
+    public List<String> userDatabases() {
+        return query("SHOW DATABASES").stream()
+                .map(row -> String.valueOf(row.values().iterator().next()))
+                .filter(name -> !SYSTEM_SCHEMAS.contains(name.toLowerCase()))
+                .toList();
+    }
+
+    /** Drops every database a scenario created. */
+    public synchronized void dropUserDatabases() {
+        for (String name : userDatabases()) {
+            execute("DROP DATABASE `" + name.replace("`", "``") + "`");
+        }
+    }
+
+    private Connection connection() {
+        try {
+            if (connection == null || !connection.isValid(2)) {
+                connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not connect to " + endpoint + ": " + e.getMessage()
+                    + ". Is the database running? Its log is listed by the stack.", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            connection = null;
+        }
+    }
+
+    /**
+     * What a script did: how many statements ran and rows changed, and binlog positions: before the
+     * script, before its last statement (where the last statement's transaction starts, at the
+     * earliest) and after it.
+     */
+    public record ExecutionResult(int statements, long rowsChanged, BinlogPosition binlogBefore,
+                                  BinlogPosition lastStatementStart, BinlogPosition binlogAfter) {
+    }
+}
