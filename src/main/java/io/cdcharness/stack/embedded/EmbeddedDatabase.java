@@ -90,6 +90,9 @@ final class EmbeddedDatabase {
         ServiceProcess process = ServiceProcess.start(distribution.service(), command, environment, home, log, reaper);
         run.recordServer(process.pid());
         process.awaitReady("accepting connections on port " + port, timeout, () -> canConnect(port));
+        if (flavor == DatabaseFlavor.MARIADB) {
+            writeFirstGtid(port);
+        }
         long serverId = queryServerId(port);
         return new EmbeddedDatabase(flavor, process, port, serverId);
     }
@@ -165,6 +168,21 @@ final class EmbeddedDatabase {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * A new MariaDB server has an empty GTID position, and the binlog client inside Debezium 3.4 fails
+     * on that with "Cannot invoke GtidSet.toString() because this.gtidSet is null"
+     * (osheroff/mysql-binlog-connector-java#174). One logged statement pair gives the server a GTID.
+     */
+    private static void writeFirstGtid(int port) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE cdc_harness_first_gtid");
+            statement.execute("DROP DATABASE cdc_harness_first_gtid");
+        } catch (SQLException e) {
+            throw new StackBootException("mariadb", "could not write the first GTID: " + e.getMessage(), null, e);
         }
     }
 

@@ -1,0 +1,69 @@
+package io.cdcharness.connect;
+
+import io.cdcharness.stack.DatabaseEndpoint;
+import io.cdcharness.stack.DatabaseFlavor;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectorConfigResolverTest {
+    private static final Path SEED = Path.of("fixtures/connectors/my-source-connector.json");
+
+    private static ConnectorConfigResolver.Resolution resolveSeed(DatabaseFlavor flavor) {
+        DatabaseEndpoint database = new DatabaseEndpoint(flavor, "127.0.0.1", 43306, "127.0.0.1", 43306, "root", "root", 1);
+        return new ConnectorConfigResolver(database, "127.0.0.1:49092").resolve(ConnectorDefinition.read(SEED));
+    }
+
+    @Test
+    void theSeedConfigIsTranslatedForDebezium3AndPointedAtTheStack() {
+        ConnectorConfigResolver.Resolution resolution = resolveSeed(DatabaseFlavor.MYSQL);
+
+        assertThat(resolution.connector().name()).isEqualTo("my-source-connector");
+        assertThat(resolution.connector().config())
+                .containsEntry("topic.prefix", "originDB")
+                .containsEntry("schema.history.internal.kafka.topic", "my-source-connector-history")
+                .containsEntry("schema.history.internal.kafka.bootstrap.servers", "127.0.0.1:49092")
+                .containsEntry("database.hostname", "127.0.0.1")
+                .containsEntry("database.port", "43306")
+                .containsEntry("connector.class", "io.debezium.connector.mysql.MySqlConnector")
+                .containsEntry("database.include.list", "user, admin")
+                .containsEntry("include.schema.changes", "true")
+                .doesNotContainKeys("database.server.name", "database.history.kafka.topic", "database.history.kafka.bootstrap.servers");
+        assertThat(resolution.connector().config().get("database.server.id")).isNotEqualTo("1");
+        assertThat(resolution.rewrites()).contains(
+                "database.server.name -> topic.prefix (Debezium 1.x key renamed in 2.x/3.x)",
+                "database.hostname: originDB -> 127.0.0.1 (the stack's database)",
+                "schema.history.internal.kafka.bootstrap.servers: kafka:9092 -> 127.0.0.1:49092 (the stack's Kafka broker)");
+    }
+
+    @Test
+    void theServerIdStaysTheSameWhenAFixtureIsResolvedAgain() {
+        String first = resolveSeed(DatabaseFlavor.MYSQL).connector().config().get("database.server.id");
+        String second = resolveSeed(DatabaseFlavor.MYSQL).connector().config().get("database.server.id");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void onMariaDbTheConnectorClassFollowsTheFlavour() {
+        ConnectorConfigResolver.Resolution resolution = resolveSeed(DatabaseFlavor.MARIADB);
+        assertThat(resolution.connector().config()).containsEntry("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        assertThat(resolution.rewrites()).anyMatch(line -> line.startsWith("connector.class: io.debezium.connector.mysql.MySqlConnector -> "
+                + "io.debezium.connector.mariadb.MariaDbConnector"));
+    }
+
+    @Test
+    void aThreeXKeyWinsOverItsOneXSpelling() {
+        ConnectorDefinition definition = ConnectorDefinition.parse("""
+                {"name": "c", "config": {"database.server.name": "old", "topic.prefix": "new",
+                 "database.history": "io.debezium.relational.history.KafkaDatabaseHistory"}}
+                """, "inline");
+        DatabaseEndpoint database = new DatabaseEndpoint(DatabaseFlavor.MYSQL, "h", 1, "h", 1, "u", "p", 1);
+        ConnectorConfigResolver.Resolution resolution = new ConnectorConfigResolver(database, "k:1").resolve(definition);
+        assertThat(resolution.connector().config())
+                .containsEntry("topic.prefix", "new")
+                .containsEntry("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
+        assertThat(resolution.rewrites()).contains("database.server.name dropped: the 3.x key topic.prefix is set too");
+    }
+}
