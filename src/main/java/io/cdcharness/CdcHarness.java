@@ -61,7 +61,8 @@ public final class CdcHarness implements AutoCloseable {
         this.connect = new ConnectClient(stack.connectUrl());
         this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
         this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
-        this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect());
+        this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(),
+                settings.connectorDefaults());
     }
 
     /** Starts a stack of its own; close it when done. */

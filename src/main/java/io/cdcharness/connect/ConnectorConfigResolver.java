@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code database.history.*} becomes {@code schema.history.internal.*};</li>
  *   <li>Kafka bootstrap addresses point at the stack's broker;</li>
  *   <li>the connector class matches the database flavour;</li>
- *   <li>{@code database.server.id} differs from the server's own {@code server_id}.</li>
+ *   <li>{@code database.server.id} differs from the server's own {@code server_id};</li>
+ *   <li>keys the fixture leaves unset get the harness's test defaults ({@code cdc.connector.defaults}).</li>
  * </ul>
  */
 public final class ConnectorConfigResolver {
@@ -33,10 +34,20 @@ public final class ConnectorConfigResolver {
 
     private final DatabaseEndpoint database;
     private final String kafkaBootstrapForConnect;
+    private final Map<String, String> testDefaults;
 
     public ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect) {
+        this(database, kafkaBootstrapForConnect, Map.of());
+    }
+
+    /**
+     * @param testDefaults keys added when the fixture does not set them (the harness's
+     *                     {@code cdc.connector.defaults}, e.g. {@code poll.interval.ms=10} for fast tests)
+     */
+    public ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect, Map<String, String> testDefaults) {
         this.database = database;
         this.kafkaBootstrapForConnect = kafkaBootstrapForConnect;
+        this.testDefaults = Map.copyOf(testDefaults);
     }
 
     /** The resolved definition and one line per change made. */
@@ -69,6 +80,12 @@ public final class ConnectorConfigResolver {
                 replace(config, rewrites, key, kafkaBootstrapForConnect, "the stack's Kafka broker");
             }
         }
+        new java.util.TreeMap<>(testDefaults).forEach((key, value) -> {
+            if (!config.containsKey(key)) {
+                config.put(key, value);
+                rewrites.add(key + ": (unset) -> " + value + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
+            }
+        });
         resolveConnectorClass(config, rewrites);
         resolveServerId(definition.name(), config, rewrites);
         return new Resolution(definition.withConfig(config), List.copyOf(rewrites));

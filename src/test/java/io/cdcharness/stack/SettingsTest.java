@@ -64,6 +64,15 @@ class SettingsTest {
     }
 
     @Test
+    void connectorDefaultsAreKeyValuePairs() {
+        assertThat(Settings.of(Map.of()).connectorDefaults()).containsExactly(Map.entry("poll.interval.ms", "10"));
+        assertThat(Settings.of(Map.of("cdc.connector.defaults", "")).connectorDefaults()).isEmpty();
+        assertThatThrownBy(() -> Settings.of(Map.of("cdc.connector.defaults", "poll.interval.ms")).connectorDefaults())
+                .hasMessage("cdc.connector.defaults has \"poll.interval.ms\", which is not key=value. "
+                        + "Write it as poll.interval.ms=10,max.batch.size=512 (or empty for none).");
+    }
+
+    @Test
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(Settings.Key.CONNECT_PLUGIN_PATH.environmentVariable()).isEqualTo("CDC_CONNECT_PLUGIN_PATH");
     }
