@@ -41,7 +41,7 @@ final class ConnectWorker {
      * the JVM start and plugin loading overlap the broker's start.
      */
     static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, RunDirectory run,
-                               Reaper reaper, Duration timeout) {
+                               Services services, Duration timeout) {
         Path home = run.service("connect");
         int restPort = FreePorts.next();
         int jmxPort = FreePorts.next();
@@ -78,8 +78,7 @@ final class ConnectWorker {
         Path log = home.resolve("connect.log");
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm,
                 "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString());
-        ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, reaper);
-        run.recordServer(process.pid());
+        ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services);
         ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort);
         process.awaitReady("answering GET /connectors on port " + restPort, timeout, worker::restReady);
         return worker;
@@ -110,7 +109,4 @@ final class ConnectWorker {
         return process;
     }
 
-    void stop() {
-        process.stop(Duration.ofSeconds(5));
-    }
 }

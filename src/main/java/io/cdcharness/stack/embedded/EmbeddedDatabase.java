@@ -59,7 +59,7 @@ final class EmbeddedDatabase {
     }
 
     static EmbeddedDatabase start(DatabaseFlavor flavor, Path mysqlCnf, MavenArtifacts artifacts, SharedLibraries libraries,
-                                  Path cacheDir, RunDirectory run, Reaper reaper, Duration timeout) {
+                                  Path cacheDir, RunDirectory run, Services services, Duration timeout) {
         DatabaseDistribution distribution = distribution(flavor);
         Path home = run.service(distribution.service());
         Path log = home.resolve(distribution.service() + ".log");
@@ -87,8 +87,7 @@ final class EmbeddedDatabase {
         command.add("--defaults-file=" + cnf);
         command.addAll(distribution.serverOptions(baseDir));
         command.add("--init-file=" + initFile);
-        ServiceProcess process = ServiceProcess.start(distribution.service(), command, environment, home, log, reaper);
-        run.recordServer(process.pid());
+        ServiceProcess process = ServiceProcess.start(distribution.service(), command, environment, home, log, services);
         process.awaitReady("accepting connections on port " + port, timeout, () -> canConnect(port));
         if (flavor == DatabaseFlavor.MARIADB) {
             writeFirstGtid(port);
@@ -105,9 +104,6 @@ final class EmbeddedDatabase {
         return process;
     }
 
-    void stop() {
-        process.stop(Duration.ofSeconds(3));
-    }
 
     private static Path template(DatabaseDistribution distribution, Path baseDir, Path cacheDir,
                                  Map<String, String> environment, Path log) {

@@ -41,6 +41,7 @@ public final class EmbeddedStack implements CdcStack {
     private final Settings settings;
     private final RunDirectory run;
     private final Reaper reaper;
+    private final Services services;
     private final Thread shutdownHook;
     private volatile EmbeddedDatabase database;
     private volatile KafkaBroker kafka;
@@ -51,6 +52,7 @@ public final class EmbeddedStack implements CdcStack {
         this.settings = settings;
         this.run = run;
         this.reaper = reaper;
+        this.services = new Services(reaper, run);
         this.shutdownHook = new Thread(this::close, "cdc-harness-shutdown");
     }
 
@@ -94,7 +96,7 @@ public final class EmbeddedStack implements CdcStack {
         try {
             CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> progress.step(flavor.name().toLowerCase(),
                     () -> database = EmbeddedDatabase.start(flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
-                            run, reaper, timeout),
+                            run, services, timeout),
                     started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
 
             KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run);
@@ -103,7 +105,7 @@ public final class EmbeddedStack implements CdcStack {
                             "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
                             "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
             CompletableFuture<KafkaBroker> broker = brokerClasspath.thenApplyAsync(classpath -> progress.step("kafka",
-                    () -> kafka = KafkaBroker.start(kafkaPlan, classpath, reaper, run, timeout),
+                    () -> kafka = KafkaBroker.start(kafkaPlan, classpath, services, run, timeout),
                     KafkaBroker::bootstrapServers), pool);
 
             CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("connect",
@@ -114,7 +116,7 @@ public final class EmbeddedStack implements CdcStack {
                             "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
             CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
-                    () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, reaper, timeout),
+                    () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, services, timeout),
                     ConnectWorker::url));
 
             awaitAllOrFirstFailure(List.of(db, broker, worker));
@@ -223,19 +225,7 @@ public final class EmbeddedStack implements CdcStack {
             return;
         }
         closed = true;
-        // Connect first, so that its binlog reader leaves before the database stops.
-        if (connect != null) {
-            connect.stop();
-        }
-        CompletableFuture<Void> stopKafka = CompletableFuture.runAsync(() -> {
-            if (kafka != null) {
-                kafka.stop();
-            }
-        });
-        if (database != null) {
-            database.stop();
-        }
-        stopKafka.join();
+        services.stopAll(Duration.ofSeconds(3));
         run.delete();
         reaper.close();
         if (Thread.currentThread() != shutdownHook) {

@@ -29,7 +29,7 @@ final class KafkaBroker {
         }
     }
 
-    static KafkaBroker start(Plan plan, List<Path> classpath, Reaper reaper, RunDirectory run, Duration timeout) {
+    static KafkaBroker start(Plan plan, List<Path> classpath, Services services, RunDirectory run, Duration timeout) {
         Path home = plan.home();
         Path logDir = home.resolve("data");
         Map<String, String> config = new LinkedHashMap<>();
@@ -58,8 +58,7 @@ final class KafkaBroker {
         Path log = home.resolve("kafka.log");
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), List.of("-Xms256m", "-Xmx1g"),
                 "kafka.Kafka", properties.toString());
-        ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, reaper);
-        run.recordServer(process.pid());
+        ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services);
         process.awaitReady("accepting connections on port " + plan.port(), timeout, () -> FreePorts.isListening(plan.port()));
         return new KafkaBroker(process, plan.port());
     }
@@ -97,7 +96,4 @@ final class KafkaBroker {
         return process;
     }
 
-    void stop() {
-        process.stop(Duration.ofSeconds(5));
-    }
 }

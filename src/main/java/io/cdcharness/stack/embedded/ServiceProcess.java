@@ -28,7 +28,7 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String service, List<String> command, Map<String, String> environment, Path workDir,
-                                Path log, Reaper reaper) {
+                                Path log, Services services) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -36,9 +36,9 @@ final class ServiceProcess {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
-            reaper.watch(process.pid());
-            return new ServiceProcess(service, process, log);
+            ServiceProcess started = new ServiceProcess(service, builder.start(), log);
+            services.add(started);
+            return started;
         } catch (IOException e) {
             throw new StackBootException(service, "could not run " + command.get(0) + ": " + e.getMessage(), log, e);
         }
