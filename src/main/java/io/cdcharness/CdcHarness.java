@@ -42,6 +42,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class CdcHarness implements AutoCloseable {
+    /** The database the harness writes its markers to; dropped with the others at each reset. */
+    public static final String MARKER_DATABASE = "cdc_harness";
     private static final Object SHARED_LOCK = new Object();
     private static CdcHarness shared;
     private static RuntimeException sharedBootFailure;
@@ -53,6 +55,7 @@ public final class CdcHarness implements AutoCloseable {
     private final TopicRecorder recorder;
     private final KafkaTopics topics;
     private final ConnectorConfigResolver resolver;
+    private final io.cdcharness.kafka.OffsetTombstones offsetTombstones;
 
     private CdcHarness(Settings settings, CdcStack stack) {
         this.settings = settings;
@@ -61,6 +64,7 @@ public final class CdcHarness implements AutoCloseable {
         this.connect = new ConnectClient(stack.connectUrl());
         this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
         this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
+        this.offsetTombstones = new io.cdcharness.kafka.OffsetTombstones(stack.kafkaBootstrapServers());
         this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(),
                 settings.connectorDefaults());
     }
@@ -153,7 +157,18 @@ public final class CdcHarness implements AutoCloseable {
      * rows written after this call are captured as change events, not folded into the snapshot.
      */
     public Connector register(String fixturePath) {
-        ConnectorDefinition connector = resolveConnector(fixturePath).connector();
+        return register(fixturePath, Map.of());
+    }
+
+    /**
+     * Registers the fixture's connector with some keys changed or added ({@code snapshot.mode},
+     * include lists, SMTs, converters), and returns once Debezium is streaming.
+     */
+    public Connector register(String fixturePath, Map<String, String> overrides) {
+        ConnectorDefinition resolved = resolveConnector(fixturePath).connector();
+        Map<String, String> config = new java.util.LinkedHashMap<>(resolved.config());
+        applyChanges(config, overrides);
+        ConnectorDefinition connector = resolved.withConfig(config);
         connect.create(connector.name(), connector.config());
         awaitRunning(connector.name());
         Connector registered = new Connector(connector.name(), connector.config());
@@ -201,8 +216,147 @@ public final class CdcHarness implements AutoCloseable {
         }
     }
 
+    /** The connector as Connect runs it now (its current config). */
+    public Connector connector(String name) {
+        return new Connector(name, connect.config(name));
+    }
+
+    /** Waits until the connector reports the state (RUNNING, PAUSED, STOPPED); FAILED fails at once unless asked for. */
+    public ConnectorStatus awaitState(String name, String state) {
+        return eventually().until("connector \"" + name + "\" to be " + state, () -> {
+            Optional<ConnectorStatus> status = connect.findStatus(name);
+            if (status.isEmpty()) {
+                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
+            }
+            if (status.get().hasFailed() && !"FAILED".equals(state)) {
+                throw new AssertionError("Connector \"" + name + "\" failed while waiting for " + state + ":\n"
+                        + status.get().describe() + "\n\n" + logsText());
+            }
+            boolean tasksAgree = "RUNNING".equals(state) ? status.get().isFullyRunning()
+                    : status.get().tasks().stream().allMatch(task -> task.state().equals(state));
+            return state.equals(status.get().state()) && tasksAgree ? Eventually.Attempt.success(status.get())
+                    : Eventually.Attempt.failure(status.get().describe());
+        });
+    }
+
+    /** Resumes a paused or stopped connector and returns once it streams again. */
+    public void resume(String name) {
+        connect.resume(name);
+        awaitRunning(name);
+        awaitStreaming(connector(name));
+    }
+
+    /** Restarts the connector and its tasks and returns once it streams again. */
+    public void restart(String name) {
+        connect.restart(name);
+        awaitRunning(name);
+        awaitStreaming(connector(name));
+    }
+
+    /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
+    public void updateConfig(String name, Map<String, String> changes) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(connect.config(name));
+        applyChanges(config, changes);
+        config.remove("name");
+        connect.updateConfig(name, config);
+        eventually().until("connector \"" + name + "\" to run with the new config", () -> connect.config(name).equals(withName(config, name))
+                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("config: " + connect.config(name)));
+        awaitRunning(name);
+        awaitStreaming(connector(name));
+    }
+
+    /** The value that removes a key when a config is changed: {@code | database.include.list | (unset) |}. */
+    public static final String UNSET = "(unset)";
+
+    private static void applyChanges(Map<String, String> config, Map<String, String> changes) {
+        changes.forEach((key, value) -> {
+            if (UNSET.equals(value)) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
+    }
+
+    private static Map<String, String> withName(Map<String, String> config, String name) {
+        Map<String, String> named = new java.util.HashMap<>(config);
+        named.put("name", name);
+        return named;
+    }
+
+    /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
+    public void stop(String name) {
+        connect.stop(name);
+        awaitState(name, "STOPPED");
+    }
+
+    /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
+    public void delete(String name) {
+        connect.delete(name);
+        eventually().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
+                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
+    }
+
+    /**
+     * Sets a stopped binlog connector's stored offset to a binlog position (and GTID position, for
+     * MariaDB); after {@link #resume} it reads the binlog from there again.
+     */
+    public void setBinlogOffset(String name, io.cdcharness.sql.BinlogPosition position, String gtids) {
+        Connector connector = connector(name);
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.ObjectNode offset = nodes.objectNode().put("file", position.file()).put("pos", position.position());
+        if (gtids != null && !gtids.isBlank()) {
+            offset.put("gtids", gtids); // MariaDB's connector resumes by GTID and fails on an offset without one
+        }
+        connect.alterOffset(name, nodes.objectNode().put("server", connector.topicPrefix()), offset);
+    }
+
+    /**
+     * Waits until everything the connector produces for the binlog written so far is stored in Kafka:
+     * writes a marker transaction and waits until the connector's stored offset is past it. Connect
+     * stores an offset only once every record before it is acknowledged by Kafka. Needs Debezium
+     * heartbeats ({@code heartbeat.interval.ms}, a harness default) so that offsets move past changes
+     * the connector filters out; the marker is written again until a heartbeat carries it.
+     */
+    public void settle(String connectorName) {
+        database.execute("CREATE DATABASE IF NOT EXISTS " + MARKER_DATABASE + "; CREATE TABLE IF NOT EXISTS " + MARKER_DATABASE
+                + ".marker (id BIGINT AUTO_INCREMENT PRIMARY KEY, written_at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))");
+        io.cdcharness.sql.BinlogPosition start = database.execute("INSERT INTO " + MARKER_DATABASE + ".marker () VALUES ()").binlogBefore();
+        OffsetAssert offsets = offsets(connectorName);
+        long[] lastWrite = {System.nanoTime()};
+        eventually().until("connector \"" + connectorName + "\" to store an offset past the marker written at " + start
+                + " (so that all its earlier records are in Kafka)", () -> {
+            Optional<io.cdcharness.kafka.SourceOffset> latest = offsets.latest();
+            if (latest.isPresent() && latest.get().isPast(start)) {
+                return Eventually.Attempt.success(true);
+            }
+            if (System.nanoTime() - lastWrite[0] > 200_000_000L) {
+                database.execute("INSERT INTO " + MARKER_DATABASE + ".marker () VALUES ()");
+                lastWrite[0] = System.nanoTime();
+            }
+            return Eventually.Attempt.failure("stored offset: " + latest.map(io.cdcharness.kafka.SourceOffset::describe).orElse("none")
+                    + "\n" + connect.status(connectorName).describe());
+        });
+    }
+
+    /** {@link #settle} the connector, then waits until the recorder has read every record now on the topics. */
+    public void settle(String connectorName, Collection<String> topicNames) {
+        settle(connectorName);
+        for (String topic : topicNames) {
+            recorder.watch(topic);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = topics.endOffsets(topic);
+            eventually().until("the harness to read topic \"" + topic + "\" up to its end " + ends, () -> recorder.hasRead(ends)
+                    ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("read so far: " + recorder.counts().get(topic) + " records"));
+        }
+    }
+
     public TopicAssert topic(String name) {
         return new TopicAssert(recorder, name, eventually());
+    }
+
+    /** The same assertions with another timeout than {@code cdc.timeout}. */
+    public TopicAssert topic(String name, Duration timeout) {
+        return new TopicAssert(recorder, name, Eventually.within(timeout, diagnostics()));
     }
 
     public OffsetAssert offsets(String connectorName) {
@@ -228,10 +382,11 @@ public final class CdcHarness implements AutoCloseable {
         for (String name : connect.connectors()) {
             removeConnector(name);
         }
+        deleteOffsetsOfDeletedConnectors();
         recorder.reset();
         Set<String> internal = stack.connectStorageTopics().all();
-        List<String> doomed = topics.list().stream()
-                .filter(topic -> !topic.startsWith("__") && !internal.contains(topic))
+        List<String> doomed = topics.listNonInternal().stream()
+                .filter(topic -> !internal.contains(topic))
                 .toList();
         topics.delete(doomed);
         eventually().until("deleted topics " + doomed + " to be gone", () -> {
@@ -240,6 +395,16 @@ public final class CdcHarness implements AutoCloseable {
             return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
         });
         database.dropUserDatabases();
+    }
+
+    /** Offsets of connectors a scenario deleted itself are still stored: tombstone them. */
+    private void deleteOffsetsOfDeletedConnectors() {
+        String offsetTopic = stack.connectStorageTopics().offset();
+        recorder.watch(offsetTopic);
+        Map<org.apache.kafka.common.TopicPartition, Long> ends = topics.endOffsets(offsetTopic);
+        eventually().until("the harness to read Connect's offset topic \"" + offsetTopic + "\" to its end " + ends,
+                () -> recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("not yet read to the end"));
+        offsetTombstones.tombstone(io.cdcharness.kafka.OffsetTombstones.live(recorder.records(offsetTopic)));
     }
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
@@ -287,6 +452,7 @@ public final class CdcHarness implements AutoCloseable {
     @Override
     public void close() {
         recorder.close();
+        offsetTombstones.close();
         topics.close();
         database.close();
         stack.close();

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class EventExpectation {
+    static final String TOMBSTONE = "tombstone";
+
     private final String op;
     private final List<FieldExpectation> fields;
 
@@ -31,13 +33,56 @@ public final class EventExpectation {
         return new EventExpectation(null, List.of());
     }
 
+    /** The null-valued record Debezium writes after a delete so that compaction can drop the key. */
+    public static EventExpectation tombstone() {
+        return new EventExpectation(TOMBSTONE, List.of());
+    }
+
     public static EventExpectation create() {
         return op("c");
     }
 
-    /** {@code c}, {@code u}, {@code d}, {@code r} or {@code t}. */
+    /** {@code c}, {@code u}, {@code d}, {@code r}, {@code t}, or {@code tombstone}. */
     public static EventExpectation op(String op) {
         return new EventExpectation(op, List.of());
+    }
+
+    /**
+     * Reads an operation as written in a scenario: {@code create}/{@code c}, {@code update}/{@code u},
+     * {@code delete}/{@code d}, {@code read}/{@code snapshot}/{@code r}, {@code truncate}/{@code t}, {@code tombstone}.
+     */
+    public static String opCode(String written) {
+        return switch (written.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "c", "create", "insert" -> "c";
+            case "u", "update" -> "u";
+            case "d", "delete" -> "d";
+            case "r", "read", "snapshot", "snapshot read" -> "r";
+            case "t", "truncate" -> "t";
+            case TOMBSTONE -> TOMBSTONE;
+            default -> throw new IllegalArgumentException("\"" + written + "\" is not an operation. Write one of: create, update, "
+                    + "delete, read, truncate, tombstone (or c, u, d, r, t).");
+        };
+    }
+
+    /**
+     * One expectation per row of a table whose header names paths ({@code op}, {@code after.name},
+     * {@code key.id}); an {@code op} column holds an operation as {@link #opCode} reads it.
+     */
+    public static List<EventExpectation> fromRows(List<Map<String, String>> rows) {
+        List<EventExpectation> expectations = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            EventExpectation expectation = any();
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                String value = cell.getValue() == null ? "null" : cell.getValue();
+                if (cell.getKey().equals("op")) {
+                    expectation = new EventExpectation(opCode(value), expectation.fields);
+                } else {
+                    expectation = expectation.with(cell.getKey(), value);
+                }
+            }
+            expectations.add(expectation);
+        }
+        return expectations;
     }
 
     public EventExpectation with(String path, String expected) {
@@ -63,12 +108,16 @@ public final class EventExpectation {
     /** One line per difference between the event and this expectation. */
     public List<String> mismatches(ChangeEvent event) {
         List<String> problems = new ArrayList<>();
-        if (op != null && !op.equals(event.op())) {
+        if (TOMBSTONE.equals(op)) {
+            if (!event.isTombstone()) {
+                problems.add("expected a tombstone but was op=\"" + event.op() + "\"");
+            }
+        } else if (op != null && !op.equals(event.op())) {
             problems.add("op: expected \"" + op + "\" but was " + (event.isTombstone() ? "a tombstone" : "\"" + event.op() + "\""));
         }
         for (FieldExpectation field : fields) {
             Optional<JsonNode> actual = event.field(field.path());
-            if (actual.isEmpty() || !field.matches(actual.get())) {
+            if (!field.matches(actual.orElse(null))) {
                 problems.add(field.path() + ": expected " + field.expected() + " but was " + FieldExpectation.show(actual.orElse(null)));
             }
         }
@@ -80,7 +129,7 @@ public final class EventExpectation {
         List<String> unknown = new ArrayList<>();
         for (FieldExpectation field : fields) {
             boolean anyHas = events.stream().anyMatch(event -> event.field(field.path()).isPresent());
-            if (!anyHas && !events.isEmpty()) {
+            if (!anyHas && !events.isEmpty() && !field.expectsAbsence()) {
                 unknown.add(field.path());
             }
         }
@@ -115,10 +164,15 @@ public final class EventExpectation {
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        if (op != null) {
+        if (TOMBSTONE.equals(op)) {
+            parts.add("a tombstone");
+        } else if (op != null) {
             parts.add("op=" + op);
         }
         fields.forEach(field -> parts.add(field.toString()));
+        if (TOMBSTONE.equals(op)) {
+            return fields.isEmpty() ? "a tombstone" : "a tombstone with " + fields.stream().map(Object::toString).collect(Collectors.joining(", "));
+        }
         return parts.isEmpty() ? "any event" : "an event with " + parts.stream().collect(Collectors.joining(", "));
     }
 }

@@ -68,19 +68,21 @@ public final class ConnectClient {
         Response response = sendRaw("POST", "/connectors", body);
         if (response.status() >= 400) {
             List<String> fieldErrors = response.status() == 400 || response.status() == 500
-                    ? validate(config) : List.of();
+                    ? validate(name, config) : List.of();
             throw new ConnectRestException("POST /connectors for " + name, response.status(), response.message(), fieldErrors);
         }
     }
 
     /** Per-field errors from {@code PUT /connector-plugins/{class}/config/validate}; empty when the config is valid. */
-    public List<String> validate(Map<String, String> config) {
+    public List<String> validate(String name, Map<String, String> config) {
         String connectorClass = config.get("connector.class");
         if (connectorClass == null) {
             return List.of("connector.class: missing. Name the connector class, e.g. io.debezium.connector.mysql.MySqlConnector");
         }
         String simpleName = connectorClass.substring(connectorClass.lastIndexOf('.') + 1);
-        Response response = sendRaw("PUT", "/connector-plugins/" + encode(simpleName) + "/config/validate", JSON.valueToTree(config));
+        Map<String, String> named = new LinkedHashMap<>(config);
+        named.put("name", name);
+        Response response = sendRaw("PUT", "/connector-plugins/" + encode(simpleName) + "/config/validate", JSON.valueToTree(named));
         if (response.status() >= 400) {
             return List.of("connector.class: " + response.message());
         }
@@ -88,8 +90,9 @@ public final class ConnectClient {
         for (JsonNode entry : response.body().path("configs")) {
             JsonNode value = entry.path("value");
             for (JsonNode error : value.path("errors")) {
-                errors.add(value.path("name").asText() + " = " + mask(value.path("name").asText(), value.path("value").asText(null))
-                        + ": " + error.asText());
+                String key = value.path("name").asText();
+                String given = named.containsKey(key) ? named.get(key) : value.path("value").asText(null);
+                errors.add(key + " = " + mask(key, given) + ": " + error.asText());
             }
         }
         return errors;
@@ -127,6 +130,43 @@ public final class ConnectClient {
         send("GET", "/connectors/" + encode(name) + "/config", null).body().fields()
                 .forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue().asText()));
         return config;
+    }
+
+    /** {@code PUT /connectors/{name}/pause}: tasks stop polling; the connector keeps its state. */
+    public void pause(String name) {
+        send("PUT", "/connectors/" + encode(name) + "/pause", null);
+    }
+
+    /** {@code PUT /connectors/{name}/resume}: a PAUSED or STOPPED connector runs again. */
+    public void resume(String name) {
+        send("PUT", "/connectors/" + encode(name) + "/resume", null);
+    }
+
+    /** {@code POST /connectors/{name}/restart?includeTasks=true}: restarts the connector and its tasks. */
+    public void restart(String name) {
+        send("POST", "/connectors/" + encode(name) + "/restart?includeTasks=true&onlyFailed=false", null);
+    }
+
+    /** {@code PUT /connectors/{name}/config}: replaces the whole config; Connect restarts the connector with it. */
+    public void updateConfig(String name, Map<String, String> config) {
+        Response response = sendRaw("PUT", "/connectors/" + encode(name) + "/config", JSON.valueToTree(config));
+        if (response.status() >= 400) {
+            throw new ConnectRestException("PUT /connectors/" + name + "/config", response.status(), response.message(),
+                    response.status() == 400 ? validate(name, config) : List.of());
+        }
+    }
+
+    /**
+     * {@code PATCH /connectors/{name}/offsets}: sets the stored offset of one source partition; the
+     * connector must be STOPPED.
+     */
+    public void alterOffset(String name, JsonNode partition, JsonNode offset) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.set("partition", partition);
+        entry.set("offset", offset);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("offsets").add(entry);
+        send("PATCH", "/connectors/" + encode(name) + "/offsets", body);
     }
 
     /** {@code PUT /connectors/{name}/stop}: the connector stays defined but no task runs, so its offsets can change. */

@@ -16,8 +16,10 @@ public class ConnectRestException extends RuntimeException {
     }
 
     private static String message(String request, int status, String connectMessage, List<String> fieldErrors) {
+        // With field errors listed below, Connect's own message only needs its first line.
+        String said = fieldErrors.isEmpty() ? connectMessage : connectMessage.lines().findFirst().orElse(connectMessage);
         StringBuilder text = new StringBuilder("Kafka Connect refused ").append(request)
-                .append(" with HTTP ").append(status).append(": ").append(connectMessage);
+                .append(" with HTTP ").append(status).append(": ").append(said);
         if (!fieldErrors.isEmpty()) {
             text.append("\nConnect's validation of the connector config found ").append(fieldErrors.size())
                     .append(fieldErrors.size() == 1 ? " problem:" : " problems:");

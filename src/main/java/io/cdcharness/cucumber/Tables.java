@@ -31,6 +31,30 @@ final class Tables {
         return values;
     }
 
+    /** A table whose first row names the columns (paths such as op, after.name, key.id); one map per further row. */
+    static List<Map<String, String>> rows(DataTable table, String example) {
+        List<List<String>> cells = table.cells();
+        if (cells.size() < 2) {
+            throw new IllegalArgumentException("This step takes a table with a header row of paths and one row per event, but it has "
+                    + cells.size() + " row(s). For example:\n" + example);
+        }
+        List<String> header = cells.get(0);
+        for (String column : header) {
+            if (column == null || column.isBlank()) {
+                throw new IllegalArgumentException("The header row " + header + " has an empty column name. For example:\n" + example);
+            }
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (List<String> row : cells.subList(1, cells.size())) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                values.put(header.get(i).trim(), row.get(i) == null ? "null" : row.get(i));
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
     /** A one-column table of names. */
     static List<String> names(DataTable table, String example) {
         List<String> names = new ArrayList<>();

@@ -45,15 +45,22 @@ public record ChangeEvent(RecordedRecord record, JsonNode key, JsonNode value) {
 
     /**
      * A field by dotted path from the value: {@code after.name}, {@code source.table}, {@code op}; a path
-     * starting with {@code key.} reads the key. Empty when the event has no such path.
+     * starting with {@code key.} reads the key, and {@code key} is the whole key (null for a table
+     * without a primary key). Empty when the event has no such path.
      */
     public Optional<JsonNode> field(String path) {
+        if (path.equals("key")) {
+            return Optional.of(key == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : key);
+        }
         JsonNode node = path.startsWith("key.") ? key : value;
         String rest = path.startsWith("key.") ? path.substring(4) : path;
         if (node == null) {
             return Optional.empty();
         }
         for (String part : rest.split("\\.")) {
+            if (node != null && node.isNull()) {
+                return Optional.of(node); // below a null (before of a create, after of a delete) everything is null
+            }
             if (node == null || !node.has(part)) {
                 return Optional.empty();
             }

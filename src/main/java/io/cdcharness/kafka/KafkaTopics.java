@@ -34,6 +34,26 @@ public final class KafkaTopics implements AutoCloseable {
         return get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), "list topics");
     }
 
+    /** The end offset (next offset to be written) of every partition of the topic; empty when it does not exist. */
+    public java.util.Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(String topic) {
+        if (!list().contains(topic)) {
+            return java.util.Map.of();
+        }
+        var description = get(admin.describeTopics(java.util.List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic);
+        java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
+        description.partitions().forEach(partition -> request.put(
+                new org.apache.kafka.common.TopicPartition(topic, partition.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
+        get(admin.listOffsets(request).all(), "list end offsets of " + topic)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** Topic names without Kafka's internal ones ({@code __consumer_offsets}, {@code __transaction_state}). */
+    public Set<String> listNonInternal() {
+        return get(admin.listTopics(new ListTopicsOptions().listInternal(false)).names(), "list topics");
+    }
+
     public void delete(Collection<String> topics) {
         if (!topics.isEmpty()) {
             get(admin.deleteTopics(topics).all(), "delete topics " + topics);

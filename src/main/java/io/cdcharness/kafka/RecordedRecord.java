@@ -35,14 +35,20 @@ public record RecordedRecord(String topic, int partition, long offset, long time
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
-    /** The key as JSON, with the JsonConverter's {@code schema}/{@code payload} envelope removed. */
+    /**
+     * The key as JSON, with the JsonConverter's {@code schema}/{@code payload} envelope removed and
+     * logical types decoded (see {@link LogicalValues}).
+     */
     public JsonNode keyJson() {
-        return payload(parse(key));
+        return LogicalValues.decodeEnvelope(parse(key));
     }
 
-    /** The value as JSON, with the JsonConverter's {@code schema}/{@code payload} envelope removed. */
+    /**
+     * The value as JSON, with the JsonConverter's {@code schema}/{@code payload} envelope removed and
+     * logical types decoded: DECIMAL as {@code 12.34}, DATE as {@code 2024-01-31} (see {@link LogicalValues}).
+     */
     public JsonNode valueJson() {
-        return payload(parse(value));
+        return LogicalValues.decodeEnvelope(parse(value));
     }
 
     /** The value exactly as stored, envelope included. */
@@ -59,13 +65,6 @@ public record RecordedRecord(String topic, int partition, long offset, long time
         } catch (IOException e) {
             return JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         }
-    }
-
-    static JsonNode payload(JsonNode node) {
-        if (node != null && node.isObject() && node.size() == 2 && node.has("schema") && node.has("payload")) {
-            return node.get("payload");
-        }
-        return node;
     }
 
     /** A short form for failure messages: {@code topic[partition]@offset key=... value=...}. */

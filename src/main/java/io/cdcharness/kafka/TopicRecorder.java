@@ -47,6 +47,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> resets = new ConcurrentLinkedQueue<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile RuntimeException failure;
     private long lastMetadataRefresh;
@@ -83,6 +84,15 @@ public final class TopicRecorder implements AutoCloseable {
         return List.copyOf(recorded.getOrDefault(topic, List.of()));
     }
 
+    /**
+     * True when the recorder has read every partition of the topic up to the given end offsets
+     * (what {@code Admin.listOffsets(latest)} answered).
+     */
+    public boolean hasRead(Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+    }
+
     /** The topics the recorder has seen so far, with their record counts. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -115,6 +125,7 @@ public final class TopicRecorder implements AutoCloseable {
                         List<RecordedRecord> list = recorded.get(record.topic());
                         if (list != null) {
                             list.add(toRecorded(record));
+                            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                         }
                     }
                 } catch (WakeupException wakeup) {
@@ -142,6 +153,7 @@ public final class TopicRecorder implements AutoCloseable {
                 wanted.clear();
                 recorded.clear();
                 assigned.clear();
+                positions.clear();
                 try {
                     consumer.assign(List.of());
                 } catch (RuntimeException ignored) {

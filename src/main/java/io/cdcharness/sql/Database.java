@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
         }
         BinlogPosition before = binlogPosition();
+        String gtidsBefore = gtidPosition();
         Connection session = connection();
         String where = endpoint + (database == null ? "" : ", database " + database);
         try (Statement statement = session.createStatement()) {
@@ -69,7 +70,7 @@ public final class Database implements AutoCloseable {
                 }
                 updated += Math.max(0, run(statement, sql, where, index, statements.size()));
             }
-            return new ExecutionResult(statements.size(), updated, before, lastStatementStart, binlogPosition());
+            return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not use the connection to " + where + ": " + e.getMessage(), e);
         }
@@ -113,6 +114,15 @@ public final class Database implements AutoCloseable {
         return new BinlogPosition(String.valueOf(row.get("File")), ((Number) row.get("Position")).longValue());
     }
 
+    /** MariaDB's {@code @@gtid_binlog_pos} (its connector resumes by GTID); empty for MySQL. */
+    public String gtidPosition() {
+        if (endpoint.flavor() != io.cdcharness.stack.DatabaseFlavor.MARIADB) {
+            return "";
+        }
+        Object value = query("SELECT @@gtid_binlog_pos AS gtids").get(0).get("gtids");
+        return value == null ? "" : value.toString();
+    }
+
     /** The databases a scenario created: all but the server's own schemas. */
     public List<String> userDatabases() {
         return query("SHOW DATABASES").stream()
@@ -154,10 +164,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * What a script did: how many statements ran and rows changed, and binlog positions: before the
-     * script, before its last statement (where the last statement's transaction starts, at the
+     * script (with the GTID position then, on MariaDB; empty elsewhere), before its last statement (where the last statement's transaction starts, at the
      * earliest) and after it.
      */
-    public record ExecutionResult(int statements, long rowsChanged, BinlogPosition binlogBefore,
+    public record ExecutionResult(int statements, long rowsChanged, BinlogPosition binlogBefore, String gtidsBefore,
                                   BinlogPosition lastStatementStart, BinlogPosition binlogAfter) {
     }
 }

@@ -40,8 +40,9 @@ public final class Settings {
         CONNECT_GROUP_ID("cdc.connect.group.id", "mySourceConnector", "the Connect worker's group.id (the seed's CONNECT_GROUP_ID)"),
         CONNECT_STORAGE_PREFIX("cdc.connect.storage.prefix", "my-source-connector", "prefix of Connect's -config, -offset and -status topics"),
         CONNECT_OFFSET_FLUSH("cdc.connect.offset.flush.interval.ms", "200", "how often Connect stores source offsets (the worker default is 60000)"),
-        CONNECTOR_DEFAULTS("cdc.connector.defaults", "poll.interval.ms=10",
-                "connector keys added when a fixture leaves them unset, k=v comma separated (poll 10 ms: events in about 20 ms instead of 500)"),
+        CONNECTOR_DEFAULTS("cdc.connector.defaults", "poll.interval.ms=10,heartbeat.interval.ms=100",
+                "connector keys added when a fixture leaves them unset, k=v comma separated (poll 10 ms: events in about 20 ms "
+                        + "instead of 500; heartbeats let offsets pass filtered changes, which settling on a marker needs)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
         MAVEN("cdc.maven", "mvn", "the Maven executable used to resolve server-side jars"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");

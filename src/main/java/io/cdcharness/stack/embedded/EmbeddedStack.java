@@ -124,7 +124,14 @@ public final class EmbeddedStack implements CdcStack {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
+            // After a failure the other services may still be starting: let their threads finish (each
+            // stops at the interrupt) so that close() sees every process they started.
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A stack that cannot boot says which service, why, and shows that service's log. */
 class BootFailureIT {
@@ -22,17 +25,20 @@ class BootFailureIT {
         Settings settings = Settings.load().with("cdc.fixtures.dir", fixtures.toString());
         String flavor = settings.database().name().toLowerCase();
 
-        assertThatThrownBy(() -> EmbeddedStack.start(settings))
+        Throwable failure = catchThrowable(() -> EmbeddedStack.start(settings));
+        assertThat(failure)
                 .isInstanceOf(StackBootException.class)
                 .hasMessageStartingWith("The " + flavor + " service of the CDC stack could not start: the process exited with code")
                 .hasMessageContaining("Last lines of ")
                 .hasMessageContaining("binlog_format")
                 .hasMessageContaining("ROWS");
+        Matcher runDir = Pattern.compile("Last lines of (/\\S+/cdc-harness-run-[^/]+)/").matcher(failure.getMessage());
+        assertThat(runDir.find()).as("the message names the log in the run directory").isTrue();
         assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(fixtures.toString()) || line.contains("cdc-harness-run-"
-                        + ProcessHandle.current().pid())).orElse(false)))
-                .as("processes of the failed boot")
+                .filter(p -> p.info().commandLine().map(line -> line.contains(runDir.group(1))).orElse(false)))
+                .as("processes of the failed boot in %s", runDir.group(1))
                 .isEmpty();
+        assertThat(Path.of(runDir.group(1))).doesNotExist();
     }
 
     @Test
