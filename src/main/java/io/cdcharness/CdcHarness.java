@@ -56,6 +56,19 @@ public final class CdcHarness implements AutoCloseable {
     private final KafkaTopics topics;
     private final ConnectorConfigResolver resolver;
     private final io.cdcharness.kafka.OffsetTombstones offsetTombstones;
+    private final boolean ownsStack;
+
+    private CdcHarness(CdcHarness base, Settings settings) {
+        this.settings = settings;
+        this.stack = base.stack;
+        this.database = base.database;
+        this.connect = base.connect;
+        this.recorder = base.recorder;
+        this.topics = base.topics;
+        this.resolver = base.resolver;
+        this.offsetTombstones = base.offsetTombstones;
+        this.ownsStack = false;
+    }
 
     private CdcHarness(Settings settings, CdcStack stack) {
         this.settings = settings;
@@ -65,6 +78,7 @@ public final class CdcHarness implements AutoCloseable {
         this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
         this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
         this.offsetTombstones = new io.cdcharness.kafka.OffsetTombstones(stack.kafkaBootstrapServers());
+        this.ownsStack = true;
         this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(),
                 settings.connectorDefaults());
     }
@@ -100,6 +114,36 @@ public final class CdcHarness implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The same stack and clients, with another timeout for eventual assertions; closing the view closes nothing. */
+    public CdcHarness withTimeout(Duration timeout) {
+        return new CdcHarness(this, settings.with(Settings.Key.TIMEOUT.property(), timeout.toMillis() + "ms"));
+    }
+
+    /** Runs an SQL file from the fixtures dir; a missing file names the files that exist. */
+    public Database.ExecutionResult executeSqlFixture(String relativePath) {
+        Path file = fixture(relativePath);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("The SQL fixture " + file + " does not exist." + existingFiles(file.getParent()));
+        }
+        try {
+            return database.execute(java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read the SQL fixture " + file, e);
+        }
+    }
+
+    private static String existingFiles(Path dir) {
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            return " Its directory " + dir + " does not exist either: check cdc.fixtures.dir.";
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return " Files in " + dir + ": " + files.map(f -> f.getFileName().toString()).sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     public CdcStack stack() {
@@ -451,6 +495,9 @@ public final class CdcHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsStack) {
+            return; // a view made by withTimeout: the harness it came from owns everything
+        }
         recorder.close();
         offsetTombstones.close();
         topics.close();

@@ -68,9 +68,11 @@ public final class Settings {
     }
 
     private final Map<String, String> values;
+    private final java.util.Set<String> explicitlySet;
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, java.util.Set<String> explicitlySet) {
         this.values = Map.copyOf(values);
+        this.explicitlySet = java.util.Set.copyOf(explicitlySet);
     }
 
     /** Reads all layers from this JVM's class path, environment and system properties. */
@@ -83,17 +85,25 @@ public final class Settings {
         for (Key key : Key.values()) {
             values.put(key.property(), key.defaultValue());
         }
-        classpathFile.stringPropertyNames().forEach(name -> values.put(name, classpathFile.getProperty(name)));
+        java.util.Set<String> set = new java.util.HashSet<>();
+        classpathFile.stringPropertyNames().forEach(name -> {
+            values.put(name, classpathFile.getProperty(name));
+            set.add(name);
+        });
         for (Key key : Key.values()) {
             String fromEnvironment = environment.get(key.environmentVariable());
             if (fromEnvironment != null) {
                 values.put(key.property(), fromEnvironment);
+                set.add(key.property());
             }
         }
         systemProperties.stringPropertyNames().stream()
                 .filter(name -> name.startsWith("cdc."))
-                .forEach(name -> values.put(name, systemProperties.getProperty(name)));
-        return new Settings(values);
+                .forEach(name -> {
+                    values.put(name, systemProperties.getProperty(name));
+                    set.add(name);
+                });
+        return new Settings(values, set);
     }
 
     /** Settings from defaults plus the given overrides only (no environment): handy in unit tests. */
@@ -105,11 +115,18 @@ public final class Settings {
     public Settings with(String property, String value) {
         Map<String, String> copy = new TreeMap<>(values);
         copy.put(property, value);
-        return new Settings(copy);
+        java.util.Set<String> set = new java.util.HashSet<>(explicitlySet);
+        set.add(property);
+        return new Settings(copy, set);
     }
 
     public String get(Key key) {
         return values.getOrDefault(key.property(), key.defaultValue()).trim();
+    }
+
+    /** True when a layer above the defaults set this key. */
+    public boolean isSet(Key key) {
+        return explicitlySet.contains(key.property());
     }
 
     public Optional<String> get(String property) {

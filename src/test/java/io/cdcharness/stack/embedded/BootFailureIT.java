@@ -43,7 +43,7 @@ class BootFailureIT {
 
     @Test
     void aMissingBinlogConfigSaysWhereItWasLookedFor(@TempDir Path fixtures) {
-        Settings settings = Settings.of(Map.of("cdc.fixtures.dir", fixtures.toString()));
+        Settings settings = Settings.of(Map.of("cdc.fixtures.dir", fixtures.toString(), "cdc.mysql.cnf", "mysql/mysql.cnf"));
         assertThatThrownBy(() -> EmbeddedStack.start(settings))
                 .hasMessageContaining("its binlog settings file " + fixtures.resolve("mysql/mysql.cnf") + " does not exist")
                 .hasMessageContaining("point cdc.mysql.cnf");

@@ -1,0 +1,68 @@
+package io.cdcharness.junit;
+
+import io.cdcharness.CdcHarness;
+import io.cdcharness.assertions.EventExpectation;
+import io.cdcharness.connect.ConnectClient;
+import io.cdcharness.sql.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/** The JUnit 5 extension, used as another repo would use it. */
+@CdcTest(sql = "sql/shop-schema.sql", connector = "connectors/shop-connector.json")
+class CdcExtensionIT {
+
+    @Test
+    void aNewCustomerIsCaptured(CdcHarness cdc) {
+        cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        cdc.topic("shop.shop.customers").receives(EventExpectation.create().with("after.name", "Ann"));
+    }
+
+    @Test
+    void injectsTheRegisteredConnectorAndTheClients(CdcHarness.Connector connector, Database database, ConnectClient connect) {
+        assertThat(connector.name()).isEqualTo("shop-connector");
+        assertThat(connector.topicPrefix()).isEqualTo("shop");
+        assertThat(connect.status(connector.name()).isFullyRunning()).isTrue();
+        assertThat(database.userDatabases()).contains("shop");
+    }
+
+    @Test
+    void everyTestStartsOnACleanSlate(CdcHarness cdc) {
+        // another test inserted customer 1; after the reset the table is new and empty
+        assertThat(cdc.database().query("SELECT COUNT(*) AS n FROM shop.customers").get(0).get("n")).isEqualTo(0L);
+        assertThat(cdc.connect().connectors()).containsExactly("shop-connector");
+    }
+
+    @Test
+    void aStackThatCannotRunSkipsOrFailsAsAsked() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(SkipsWhenUnavailable.class)).execute()
+                .allEvents().assertThatEvents().haveExactly(1, event(abortedWithReason(message(text ->
+                        text.startsWith("The CDC stack (cdc.stack=containers, cdc.database=") && text.contains("could not start")
+                                && text.contains("skipped because @CdcTest(whenUnavailable = SKIP)")))));
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsWhenUnavailable.class)).execute()
+                .allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(text ->
+                        text.contains("could not start") && text.contains("use @CdcTest(whenUnavailable = SKIP) to skip instead of failing")))));
+    }
+
+    @CdcTest(stack = "containers", whenUnavailable = CdcTest.WhenUnavailable.SKIP)
+    static class SkipsWhenUnavailable {
+        @Test
+        void needsContainers(CdcHarness cdc) {
+            throw new AssertionError("must not run");
+        }
+    }
+
+    @CdcTest(stack = "containers")
+    static class FailsWhenUnavailable {
+        @Test
+        void needsContainers(CdcHarness cdc) {
+            throw new AssertionError("must not run");
+        }
+    }
+}
