@@ -19,7 +19,7 @@ public record ConnectorDefinition(String name, Map<String, String> config, Strin
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ConnectorDefinition {
-        config = Map.copyOf(config);
+        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config)); // keeps the fixture's key order
     }
 
     /** Reads a fixture; a missing file names what the directory does hold. */

@@ -30,6 +30,7 @@ public final class Settings {
     public enum Key {
         STACK("cdc.stack", "embedded", "which stack runs the scenarios: embedded | containers | external"),
         DATABASE("cdc.database", "mysql", "database flavour: mysql (MySQL 8.0.31) | mariadb (MariaDB 11.4.5)"),
+        PORTS("cdc.ports", "free", "free: services listen on free ports; seed: MySQL 3306, Kafka 9092, Connect 8083 as in the seed"),
         TIMEOUT("cdc.timeout", "30s", "how long every eventual assertion waits (e.g. 500ms, 30s, 2m)"),
         FIXTURES_DIR("cdc.fixtures.dir", "fixtures", "where connector JSON, SQL and mysql.cnf fixtures live"),
         MYSQL_CNF("cdc.mysql.cnf", "mysql/mysql.cnf", "binlog settings for the embedded database, relative to the fixtures dir"),

@@ -33,7 +33,7 @@ final class ConnectWorker {
     }
 
     record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
-                   String offsetFlushIntervalMs) {
+                   String offsetFlushIntervalMs, int restPort) {
     }
 
     /**
@@ -43,7 +43,7 @@ final class ConnectWorker {
     static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, RunDirectory run,
                                Services services, Duration timeout) {
         Path home = run.service("connect");
-        int restPort = FreePorts.next();
+        int restPort = PortPlan.claim(options.restPort(), "connect", "the Connect REST API");
         int jmxPort = FreePorts.next();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("bootstrap.servers", bootstrapServers);

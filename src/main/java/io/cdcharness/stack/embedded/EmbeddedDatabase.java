@@ -59,7 +59,7 @@ final class EmbeddedDatabase {
     }
 
     static EmbeddedDatabase start(DatabaseFlavor flavor, Path mysqlCnf, MavenArtifacts artifacts, SharedLibraries libraries,
-                                  Path cacheDir, RunDirectory run, Services services, Duration timeout) {
+                                  Path cacheDir, RunDirectory run, Services services, Duration timeout, int wantedPort) {
         DatabaseDistribution distribution = distribution(flavor);
         Path home = run.service(distribution.service());
         Path log = home.resolve(distribution.service() + ".log");
@@ -77,7 +77,7 @@ final class EmbeddedDatabase {
         copyTree(template, dataDir);
         deleteIfExists(dataDir.resolve("auto.cnf")); // MySQL makes a fresh server UUID
 
-        int port = FreePorts.next();
+        int port = PortPlan.claim(wantedPort, distribution.service(), "the database");
         Path cnf = writeConfig(home, mysqlCnf, dataDir, port);
         Path initFile = home.resolve("init.sql");
         writeString(initFile, INIT_SQL);

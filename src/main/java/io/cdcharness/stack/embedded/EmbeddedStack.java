@@ -83,6 +83,7 @@ public final class EmbeddedStack implements CdcStack {
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
 
         Path mysqlCnf = binlogSettings(flavor);
+        PortPlan ports = PortPlan.of(settings.get(Settings.Key.PORTS));
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "cdc-harness-boot");
             thread.setDaemon(true);
@@ -91,10 +92,10 @@ public final class EmbeddedStack implements CdcStack {
         try {
             CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> progress.step(flavor.name().toLowerCase(),
                     () -> database = EmbeddedDatabase.start(flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
-                            run, services, timeout),
+                            run, services, timeout, ports.database()),
                     started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
 
-            KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run);
+            KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run, ports.kafka());
             CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("kafka",
                     List.of("org.apache.kafka:kafka_2.13:" + settings.kafkaVersion(),
                             "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
@@ -192,7 +193,8 @@ public final class EmbeddedStack implements CdcStack {
 
     private ConnectWorker.Options workerOptions(List<Path> pluginPath) {
         return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
-                !userPluginPath().isEmpty(), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH));
+                !userPluginPath().isEmpty(), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
+                PortPlan.of(settings.get(Settings.Key.PORTS)).connect());
     }
 
     @Override

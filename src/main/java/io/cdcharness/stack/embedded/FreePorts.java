@@ -29,6 +29,15 @@ final class FreePorts {
         throw new IllegalStateException("Could not find an unused free port on 127.0.0.1 after 50 attempts");
     }
 
+    /** True when this process could listen on 127.0.0.1:port right now. */
+    static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True when something accepts connections on 127.0.0.1:port. */
     static boolean isListening(int port) {
         try (java.net.Socket socket = new java.net.Socket()) {

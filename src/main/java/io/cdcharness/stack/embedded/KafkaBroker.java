@@ -19,8 +19,8 @@ final class KafkaBroker {
     }
 
     /** Picks ports and writes the config; {@link #start} launches it. Split so Connect can be told the address early. */
-    static Plan plan(RunDirectory run) {
-        return new Plan(run.service("kafka"), FreePorts.next(), FreePorts.next());
+    static Plan plan(RunDirectory run, int wantedPort) {
+        return new Plan(run.service("kafka"), PortPlan.claim(wantedPort, "kafka", "the Kafka broker"), FreePorts.next());
     }
 
     record Plan(Path home, int port, int controllerPort) {

@@ -1,0 +1,71 @@
+package io.cdcharness.cli;
+
+import io.cdcharness.CdcHarness;
+import io.cdcharness.connect.ConnectorConfigResolver;
+import io.cdcharness.stack.CdcStack;
+import io.cdcharness.stack.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the stack, prints its endpoints, and keeps it running until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the stack and print its endpoints; Ctrl-C stops it and cleans up.")
+final class UpCommand implements Runnable {
+    @Mixin
+    StackOptions stackOptions = new StackOptions();
+
+    @Option(names = "--ports", paramLabel = "free|seed", defaultValue = "free",
+            description = "free: free ports (default); seed: MySQL 3306, Kafka 9092, Connect 8083 as in the seed's docker-compose")
+    String ports;
+
+    @Option(names = "--connector", paramLabel = "FIXTURE", defaultValue = "connectors/my-source-connector.json",
+            description = "connector fixture to print, resolved against this stack, as a ready curl command (default: the seed's)")
+    String connector;
+
+    @Override
+    public void run() {
+        Settings settings = stackOptions.apply(Settings.load()).with(Settings.Key.PORTS.property(), ports);
+        CdcHarness harness = CdcHarness.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\n[cdc-harness] stopping the stack...");
+            harness.close();
+            stopped.countDown();
+        }, "cdc-harness-up-stop"));
+        print(System.out, harness);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void print(PrintStream out, CdcHarness harness) {
+        CdcStack stack = harness.stack();
+        out.println();
+        out.println("The stack is up (" + stack.describe() + ").");
+        out.println("  " + String.format("%-27s", stack.database().flavor().displayName()) + stack.database().host() + ":" + stack.database().port()
+                + "  user " + stack.database().user() + " / password " + stack.database().password());
+        out.println("                             " + stack.database().jdbcUrl());
+        out.println("  Kafka bootstrap            " + stack.kafkaBootstrapServers());
+        out.println("  Kafka Connect REST         " + stack.connectUrl());
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s " + stack.connectUrl() + "/connector-plugins");
+        if (Files.isRegularFile(harness.fixture(connector))) {
+            ConnectorConfigResolver.Resolution resolution = harness.resolveConnector(connector);
+            out.println("  curl -s -X POST -H 'Content-Type: application/json' " + stack.connectUrl() + "/connectors --data '"
+                    + Json.connector(resolution.connector()) + "'");
+            out.println("  curl -s '" + stack.connectUrl() + "/connectors?expand=status'");
+        }
+        out.println("  ./cdc-harness consume --bootstrap-server " + stack.kafkaBootstrapServers() + " --topic originDB --from-beginning");
+        out.println();
+        out.println("Press Ctrl-C to stop the stack; every process and temporary directory is removed.");
+        out.flush();
+    }
+}
