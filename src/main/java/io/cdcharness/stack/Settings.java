@@ -44,6 +44,11 @@ public final class Settings {
         CONNECTOR_DEFAULTS("cdc.connector.defaults", "poll.interval.ms=10,heartbeat.interval.ms=100",
                 "connector keys added when a fixture leaves them unset, k=v comma separated (poll 10 ms: events in about 20 ms "
                         + "instead of 500; heartbeats let offsets pass filtered changes, which settling on a marker needs)"),
+        IMAGE_MYSQL("cdc.image.mysql", "mysql:8.0", "containers stack: the MySQL image"),
+        IMAGE_MARIADB("cdc.image.mariadb", "mariadb:11.4", "containers stack: the MariaDB image"),
+        IMAGE_KAFKA("cdc.image.kafka", "apache/kafka:4.1.1", "containers stack: the Kafka image"),
+        IMAGE_CONNECT("cdc.image.connect", "quay.io/debezium/connect:3.4.0.Final",
+                "containers stack: the Kafka Connect image with Debezium (debezium/connect environment contract)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
         MAVEN("cdc.maven", "mvn", "the Maven executable used to resolve server-side jars"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");

@@ -16,8 +16,9 @@ public final class Stacks {
     public static CdcStack start(Settings settings) {
         return switch (settings.stack()) {
             case EMBEDDED -> EmbeddedStack.start(settings);
-            case CONTAINERS, EXTERNAL -> throw new UnsupportedOperationException(
-                    "cdc.stack=" + settings.stack().name().toLowerCase(java.util.Locale.ROOT)
+            case CONTAINERS -> io.cdcharness.stack.containers.ContainersStack.start(settings);
+            case EXTERNAL -> throw new UnsupportedOperationException(
+                    "cdc.stack=external"
                             + " is not available in this version of cdc-harness yet. Use -Dcdc.stack=embedded (the default), which needs no Docker.");
         };
     }

@@ -43,25 +43,25 @@ class CdcExtensionIT {
     void aStackThatCannotRunSkipsOrFailsAsAsked() {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(SkipsWhenUnavailable.class)).execute()
                 .allEvents().assertThatEvents().haveExactly(1, event(abortedWithReason(message(text ->
-                        text.startsWith("The CDC stack (cdc.stack=containers, cdc.database=") && text.contains("could not start")
+                        text.startsWith("The CDC stack (cdc.stack=external, cdc.database=") && text.contains("could not start")
                                 && text.contains("skipped because @CdcTest(whenUnavailable = SKIP)")))));
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsWhenUnavailable.class)).execute()
                 .allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(text ->
                         text.contains("could not start") && text.contains("use @CdcTest(whenUnavailable = SKIP) to skip instead of failing")))));
     }
 
-    @CdcTest(stack = "containers", whenUnavailable = CdcTest.WhenUnavailable.SKIP)
+    @CdcTest(stack = "external", whenUnavailable = CdcTest.WhenUnavailable.SKIP)
     static class SkipsWhenUnavailable {
         @Test
-        void needsContainers(CdcHarness cdc) {
+        void needsAnExternalStack(CdcHarness cdc) {
             throw new AssertionError("must not run");
         }
     }
 
-    @CdcTest(stack = "containers")
+    @CdcTest(stack = "external")
     static class FailsWhenUnavailable {
         @Test
-        void needsContainers(CdcHarness cdc) {
+        void needsAnExternalStack(CdcHarness cdc) {
             throw new AssertionError("must not run");
         }
     }

@@ -243,6 +243,11 @@ public final class EmbeddedStack implements CdcStack {
                 + ", Debezium " + settings.debeziumVersion() + ") in " + run.root();
     }
 
+    /** Deletes a directory tree, best effort. */
+    public static void deleteDirectory(Path directory) {
+        RunDirectory.deleteTree(directory);
+    }
+
     /** Kills the Connect worker's JVM (SIGKILL), as a crash would. */
     public void killConnect() {
         connect.process().kill();

@@ -1,0 +1,310 @@
+package io.cdcharness.stack.containers;
+
+import io.cdcharness.stack.CdcStack;
+import io.cdcharness.stack.ConnectStorageTopics;
+import io.cdcharness.stack.DatabaseEndpoint;
+import io.cdcharness.stack.DatabaseFlavor;
+import io.cdcharness.stack.Durations;
+import io.cdcharness.stack.HarnessLog;
+import io.cdcharness.stack.Settings;
+import io.cdcharness.stack.StackBootException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The stack of the seed's docker-compose, in Testcontainers: the database ({@code MySQLContainer} or
+ * {@code MariaDBContainer}) as {@code originDB}, Kafka ({@code KafkaContainer}) as {@code kafka}, and a
+ * Kafka Connect worker with Debezium following the {@code quay.io/debezium/connect} environment
+ * contract, all on one network. The seed's connector JSON resolves with its own host names here.
+ *
+ * <pre>{@code
+ * -Dcdc.stack=containers                       # public images: mysql:8.0, apache/kafka:4.1.1, quay.io/debezium/connect:3.4.0.Final
+ * -Dcdc.image.connect=my-registry/connect:3.4  # any image name is a setting
+ * }</pre>
+ */
+public final class ContainersStack implements CdcStack {
+    static final String DATABASE_ALIAS = "originDB";
+    static final String KAFKA_ALIAS = "kafka";
+    static final String KAFKA_INTERNAL_LISTENER = KAFKA_ALIAS + ":19092";
+    private static final String OWNER_LABEL = "io.cdcharness.owner-pid";
+
+    private final Settings settings;
+    private final Network network;
+    private final Path logDir;
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private volatile JdbcDatabaseContainer<?> database;
+    private volatile KafkaContainer kafka;
+    private volatile GenericContainer<?> connect;
+    private volatile long serverId;
+    private final Thread shutdownHook = new Thread(this::close, "cdc-harness-containers-shutdown");
+    private volatile boolean closed;
+
+    private ContainersStack(Settings settings, Network network, Path logDir) {
+        this.settings = settings;
+        this.network = network;
+        this.logDir = logDir;
+    }
+
+    public static ContainersStack start(Settings settings) {
+        requireDocker();
+        ContainerSweeper.removeAbandoned(OWNER_LABEL);
+        Path logDir;
+        try {
+            logDir = Files.createTempDirectory("cdc-harness-containers-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ContainersStack stack = new ContainersStack(settings, Network.newNetwork(), logDir);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void requireDocker() {
+        boolean available;
+        String reason = "";
+        try {
+            available = DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            available = false;
+            reason = " (" + e.getMessage() + ")";
+        }
+        if (!available) {
+            throw new StackBootException("docker", "Docker is not reachable" + reason + ". The containers stack needs a running "
+                    + "Docker engine; start it (sudo systemctl start docker), or run without Docker: -Dcdc.stack=embedded.", null);
+        }
+    }
+
+    private void boot() {
+        DatabaseFlavor flavor = settings.database();
+        Duration timeout = settings.bootTimeout();
+        long begin = System.nanoTime();
+        HarnessLog.info("booting the containers stack: " + image(flavor == DatabaseFlavor.MYSQL ? Settings.Key.IMAGE_MYSQL : Settings.Key.IMAGE_MARIADB)
+                + ", " + image(Settings.Key.IMAGE_KAFKA) + ", " + image(Settings.Key.IMAGE_CONNECT) + " (logs in " + logDir + ")");
+        try {
+            CompletableFuture<Void> db = CompletableFuture.runAsync(() -> timed(begin, flavor.name().toLowerCase(), () -> startDatabase(flavor, timeout)));
+            CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> timed(begin, "kafka", () -> startKafka(timeout)));
+            CompletableFuture<Void> worker = broker.thenRunAsync(() -> timed(begin, "connect", () -> startConnect(timeout)));
+            CompletableFuture.allOf(db, worker).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        HarnessLog.info("stack ready in " + Durations.format(Duration.ofNanos(System.nanoTime() - begin)));
+    }
+
+    private void timed(long begin, String service, Runnable start) {
+        long started = System.nanoTime();
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            if (e instanceof StackBootException) {
+                throw e;
+            }
+            throw new StackBootException(service, e.getMessage() + rootCause(e), logs.get(service), e);
+        }
+        HarnessLog.info(String.format(java.util.Locale.ROOT, "  %-8s ready at %-7s (took %s)", service,
+                Durations.format(Duration.ofNanos(System.nanoTime() - begin)), Durations.format(Duration.ofNanos(System.nanoTime() - started))));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
+    private void startDatabase(DatabaseFlavor flavor, Duration timeout) {
+        JdbcDatabaseContainer<?> container = flavor == DatabaseFlavor.MYSQL
+                ? new MySQLContainer(DockerImageName.parse(image(Settings.Key.IMAGE_MYSQL)).asCompatibleSubstituteFor("mysql"))
+                : new MariaDBContainer(DockerImageName.parse(image(Settings.Key.IMAGE_MARIADB)).asCompatibleSubstituteFor("mariadb"));
+        container.withUsername("root").withPassword("root")
+                .withNetwork(network).withNetworkAliases(DATABASE_ALIAS)
+                .withCopyFileToContainer(MountableFile.forHostPath(binlogSettings()), "/etc/mysql/conf.d/cdc-harness.cnf")
+                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .withStartupTimeout(timeout)
+                .withLogConsumer(new FileLogConsumer(log(flavor.name().toLowerCase())));
+        database = container;
+        container.start();
+        serverId = queryServerId(container);
+    }
+
+    private void startKafka(Duration timeout) {
+        KafkaContainer container = new KafkaContainer(DockerImageName.parse(image(Settings.Key.IMAGE_KAFKA)).asCompatibleSubstituteFor("apache/kafka"))
+                .withNetwork(network).withNetworkAliases(KAFKA_ALIAS)
+                .withListener(KAFKA_INTERNAL_LISTENER)
+                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .withStartupTimeout(timeout);
+        container.withLogConsumer(new FileLogConsumer(log("kafka")));
+        kafka = container;
+        container.start();
+    }
+
+    private void startConnect(Duration timeout) {
+        ConnectStorageTopics topics = connectStorageTopics();
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image(Settings.Key.IMAGE_CONNECT)))
+                .withNetwork(network).withNetworkAliases("connect")
+                .withEnv("BOOTSTRAP_SERVERS", KAFKA_INTERNAL_LISTENER)
+                .withEnv("GROUP_ID", settings.get(Settings.Key.CONNECT_GROUP_ID))
+                .withEnv("CONFIG_STORAGE_TOPIC", topics.config())
+                .withEnv("OFFSET_STORAGE_TOPIC", topics.offset())
+                .withEnv("STATUS_STORAGE_TOPIC", topics.status())
+                .withEnv("CONNECT_KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
+                .withEnv("CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
+                .withEnv("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
+                .withEnv("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
+                .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
+                .withEnv("CONNECT_OFFSET_FLUSH_INTERVAL_MS", settings.get(Settings.Key.CONNECT_OFFSET_FLUSH))
+                .withEnv("CONNECT_SCHEDULED_REBALANCE_MAX_DELAY_MS", "0")
+                .withExposedPorts(8083)
+                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .waitingFor(Wait.forHttp("/connectors").forPort(8083).forStatusCode(200)
+                        .withReadTimeout(Duration.ofSeconds(2)).withStartupTimeout(timeout))
+                .withLogConsumer(new FileLogConsumer(log("connect")));
+        connect = container;
+        container.start();
+    }
+
+    private Path binlogSettings() {
+        Path configured = settings.fixturesDir().resolve(settings.get(Settings.Key.MYSQL_CNF));
+        if (Files.isRegularFile(configured)) {
+            return configured;
+        }
+        if (settings.isSet(Settings.Key.MYSQL_CNF)) {
+            throw new StackBootException("database", "its binlog settings file " + configured + " does not exist", null);
+        }
+        Path builtIn = logDir.resolve("default-mysql.cnf");
+        try (var in = io.cdcharness.stack.embedded.EmbeddedStack.class.getResourceAsStream("default-mysql.cnf")) {
+            Files.copy(in, builtIn);
+            return builtIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String image(Settings.Key key) {
+        return settings.get(key);
+    }
+
+    private Path log(String service) {
+        Path log = logDir.resolve(service + ".log");
+        logs.put(service, log);
+        return log;
+    }
+
+    private static long queryServerId(JdbcDatabaseContainer<?> container) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(container.getHost(), container.getMappedPort(3306)), "root", "root");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT @@server_id")) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new StackBootException("database", "the container runs but JDBC could not read @@server_id: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static String jdbcUrl(String host, int port) {
+        return "jdbc:mysql://" + host + ":" + port + "/?allowPublicKeyRetrieval=true&useSSL=false";
+    }
+
+    @Override
+    public DatabaseEndpoint database() {
+        return new DatabaseEndpoint(settings.database(), database.getHost(), database.getMappedPort(3306), DATABASE_ALIAS, 3306,
+                "root", "root", serverId);
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String kafkaBootstrapServersForConnect() {
+        return KAFKA_INTERNAL_LISTENER;
+    }
+
+    @Override
+    public String connectUrl() {
+        return "http://" + connect.getHost() + ":" + connect.getMappedPort(8083);
+    }
+
+    @Override
+    public Optional<String> connectJmxUrl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public ConnectStorageTopics connectStorageTopics() {
+        return ConnectStorageTopics.withPrefix(settings.get(Settings.Key.CONNECT_STORAGE_PREFIX));
+    }
+
+    @Override
+    public Map<String, Path> logs() {
+        return Map.copyOf(logs);
+    }
+
+    @Override
+    public String describe() {
+        return "containers stack (" + settings.database().displayName() + ", " + image(Settings.Key.IMAGE_KAFKA) + ", "
+                + image(Settings.Key.IMAGE_CONNECT) + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (GenericContainer<?> container : List.of(Optional.ofNullable(connect), Optional.ofNullable(kafka),
+                Optional.<GenericContainer<?>>ofNullable(database)).stream().flatMap(Optional::stream).toList()) {
+            try {
+                container.stop();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        try {
+            network.close();
+        } catch (RuntimeException ignored) {
+            // never created, or already removed
+        }
+        io.cdcharness.stack.embedded.EmbeddedStack.deleteDirectory(logDir);
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // shutting down
+            }
+        }
+    }
+}
