@@ -30,6 +30,7 @@ public final class Benchmark {
         int runs = intArg(args, "--runs", 3);
         int samples = intArg(args, "--samples", 200);
         int resets = intArg(args, "--resets", 5);
+        String features = stringArg(args, "--features", "");
         Settings settings = Settings.load();
         List<Long> bootToStreaming = new ArrayList<>();
         List<Long> stackReady = new ArrayList<>();
@@ -54,12 +55,51 @@ public final class Benchmark {
                 }
             }
         }
-        System.out.println("\n=== summary (" + settings.database().displayName() + ", " + runs + " boots)");
+        long suiteMillis = features.isEmpty() ? -1 : runFeatures(features);
+        System.out.println("\n=== summary (" + settings.stack().name().toLowerCase() + " stack, " + settings.database().displayName()
+                + ", " + runs + " boots)");
         report("stack ready (all services)", stackReady);
         report("register -> streaming", registerToStreaming);
         report("boot -> streaming (total)", bootToStreaming);
         report("per-scenario reset", resetCosts);
         report("commit -> event consumed", latencies);
+        if (suiteMillis >= 0) {
+            System.out.printf(Locale.ROOT, "%-28s %d ms (%s, boot included)%n", "feature suite", suiteMillis, features);
+        }
+        System.out.printf(Locale.ROOT, "RESULT stack=%s database=%s boot_to_streaming_ms=%d suite_ms=%d latency_p50_ms=%d latency_p95_ms=%d reset_p50_ms=%d%n",
+                settings.stack().name().toLowerCase(), settings.database().name().toLowerCase(), median(bootToStreaming), suiteMillis,
+                median(latencies), latencies.isEmpty() ? -1 : percentile(sorted(latencies), 95), median(resetCosts));
+    }
+
+    /** Runs feature files with the step library on a freshly booted shared stack; returns the wall time. */
+    private static long runFeatures(String features) {
+        long begin = System.nanoTime();
+        byte status = io.cucumber.core.cli.Main.run(new String[] {"--glue", "io.cdcharness.cucumber", "--plugin",
+                "io.cdcharness.report.ScenarioTimings", features}, Thread.currentThread().getContextClassLoader());
+        long millis = millis(System.nanoTime() - begin);
+        if (status != 0) {
+            System.out.println("the features failed (exit " + status + "); the suite time is still reported");
+        }
+        return millis;
+    }
+
+    private static long median(List<Long> values) {
+        return values.isEmpty() ? -1 : percentile(sorted(values), 50);
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     /** Inserts rows one by one and times each commit until the harness has read its change event. */
