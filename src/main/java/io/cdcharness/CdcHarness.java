@@ -125,24 +125,13 @@ public final class CdcHarness implements AutoCloseable {
     public Database.ExecutionResult executeSqlFixture(String relativePath) {
         Path file = fixture(relativePath);
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("The SQL fixture " + file + " does not exist." + existingFiles(file.getParent()));
+            throw new IllegalArgumentException("The SQL fixture " + file + " does not exist. "
+                    + io.cdcharness.stack.Fixtures.describeDirectory(file.getParent()));
         }
         try {
             return database.execute(java.nio.file.Files.readString(file));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read the SQL fixture " + file, e);
-        }
-    }
-
-    private static String existingFiles(Path dir) {
-        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
-            return " Its directory " + dir + " does not exist either: check cdc.fixtures.dir.";
-        }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
-            return " Files in " + dir + ": " + files.map(f -> f.getFileName().toString()).sorted()
-                    .collect(java.util.stream.Collectors.joining(", ")) + ".";
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 

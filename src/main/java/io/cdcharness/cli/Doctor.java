@@ -181,18 +181,6 @@ final class Doctor {
     }
 
     private static int run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return -1;
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return io.cdcharness.stack.Commands.exitCode(java.time.Duration.ofSeconds(60), null, java.util.Map.of(), command);
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A connector as written in a JSON fixture, in either of the shapes Connect accepts:
@@ -26,7 +24,7 @@ public record ConnectorDefinition(String name, Map<String, String> config, Strin
     public static ConnectorDefinition read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("The connector fixture " + file + " does not exist. "
-                    + existing(file.getParent()));
+                    + io.cdcharness.stack.Fixtures.describeDirectory(file.getParent()));
         }
         try {
             return parse(Files.readString(file), file.toString());
@@ -60,17 +58,5 @@ public record ConnectorDefinition(String name, Map<String, String> config, Strin
 
     public ConnectorDefinition withConfig(Map<String, String> newConfig) {
         return new ConnectorDefinition(name, newConfig, source);
-    }
-
-    private static String existing(Path dir) {
-        if (dir == null || !Files.isDirectory(dir)) {
-            return "Its directory " + dir + " does not exist either: check cdc.fixtures.dir.";
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            String names = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(", "));
-            return names.isEmpty() ? dir + " is empty." : "Fixtures in " + dir + ": " + names + ".";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -150,7 +150,7 @@ public final class ContainersStack implements CdcStack {
                 : new MariaDBContainer(DockerImageName.parse(image(Settings.Key.IMAGE_MARIADB)).asCompatibleSubstituteFor("mariadb"));
         container.withUsername("root").withPassword("root")
                 .withNetwork(network).withNetworkAliases(DATABASE_ALIAS)
-                .withCopyFileToContainer(MountableFile.forHostPath(binlogSettings()), "/etc/mysql/conf.d/cdc-harness.cnf")
+                .withCopyFileToContainer(MountableFile.forHostPath(io.cdcharness.stack.Fixtures.binlogSettings(settings, logDir, "database")), "/etc/mysql/conf.d/cdc-harness.cnf")
                 .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
                 .withStartupTimeout(timeout)
                 .withLogConsumer(new FileLogConsumer(log(flavor.name().toLowerCase())));
@@ -193,23 +193,6 @@ public final class ContainersStack implements CdcStack {
                 .withLogConsumer(new FileLogConsumer(log("connect")));
         connect = container;
         container.start();
-    }
-
-    private Path binlogSettings() {
-        Path configured = settings.fixturesDir().resolve(settings.get(Settings.Key.MYSQL_CNF));
-        if (Files.isRegularFile(configured)) {
-            return configured;
-        }
-        if (settings.isSet(Settings.Key.MYSQL_CNF)) {
-            throw new StackBootException("database", "its binlog settings file " + configured + " does not exist", null);
-        }
-        Path builtIn = logDir.resolve("default-mysql.cnf");
-        try (var in = io.cdcharness.stack.embedded.EmbeddedStack.class.getResourceAsStream("default-mysql.cnf")) {
-            Files.copy(in, builtIn);
-            return builtIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String image(Settings.Key key) {

@@ -82,7 +82,7 @@ public final class EmbeddedStack implements CdcStack {
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
 
-        Path mysqlCnf = binlogSettings(flavor);
+        Path mysqlCnf = io.cdcharness.stack.Fixtures.binlogSettings(settings, run.root(), flavor.name().toLowerCase());
         PortPlan ports = PortPlan.of(settings.get(Settings.Key.PORTS));
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "cdc-harness-boot");
@@ -129,31 +129,6 @@ public final class EmbeddedStack implements CdcStack {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /**
-     * The binlog settings file: {@code cdc.mysql.cnf} under the fixtures dir; when the project has none
-     * and did not name one, the seed's settings built into the harness (ROW, FULL row image, server-id 1).
-     */
-    private Path binlogSettings(DatabaseFlavor flavor) {
-        Path mysqlCnf = settings.fixturesDir().resolve(settings.get(Settings.Key.MYSQL_CNF));
-        if (Files.isRegularFile(mysqlCnf)) {
-            return mysqlCnf;
-        }
-        if (settings.isSet(Settings.Key.MYSQL_CNF)) {
-            throw new StackBootException(flavor.name().toLowerCase(), "its binlog settings file " + mysqlCnf
-                    + " does not exist. Copy the seed's mysql.cnf there, or point " + Settings.Key.MYSQL_CNF.property()
-                    + " (relative to " + Settings.Key.FIXTURES_DIR.property() + "=" + settings.fixturesDir() + ") at yours.", null);
-        }
-        Path builtIn = run.root().resolve("default-mysql.cnf");
-        try (var in = EmbeddedStack.class.getResourceAsStream("default-mysql.cnf")) {
-            Files.copy(in, builtIn);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        io.cdcharness.stack.HarnessLog.info("no " + mysqlCnf + " in this project: using the built-in binlog settings "
-                + "(server-id 1, ROW, FULL row image); put your own there to change them");
-        return builtIn;
     }
 
     /** Waits for every service, but gives up at the first failure instead of waiting for the others. */

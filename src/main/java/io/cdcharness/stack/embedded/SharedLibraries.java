@@ -150,21 +150,6 @@ final class SharedLibraries {
     }
 
     private static int run(Path dir, String... command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return -1;
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return io.cdcharness.stack.Commands.exitCode(java.time.Duration.ofMinutes(5), dir, Map.of("DEBIAN_FRONTEND", "noninteractive"), command);
     }
 }
