@@ -7,7 +7,7 @@
 #   cdc-harness/connect:3.4.0.Final      for quay.io/debezium/connect:3.4.0.Final (docker/connect)
 # Idempotent: an image that already exists is skipped (FORCE=1 rebuilds all). Build contexts, jars and
 # binaries live in a temp dir, never in the repo. Installs docker.io/debootstrap and starts dockerd if needed.
-set -euo pipefail
+set -eEuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=$ROOT/docker
@@ -23,17 +23,22 @@ KAFKA=cdc-harness/kafka:4.1.1
 CONNECT=cdc-harness/connect:3.4.0.Final
 
 WORK=$(mktemp -d /tmp/cdc-harness-images.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+cleanup() {   # a failed debootstrap may leave proc/sys mounted inside the temp dir: unmount before rm
+  grep -o " $WORK/[^ ]*" /proc/mounts | sort -r | xargs -r umount -l 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'fail "${CURRENT:-setup}"' ERR   # any failing command (set -eE) ends the run with the log's tail
 : > "$LOG"
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-fail() { echo "FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
+fail() { trap - ERR; echo "FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 
 # --- 1. docker engine and debootstrap ----------------------------------------------------------------
 ensure_tools() {
   local missing=()
-  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v dockerd >/dev/null && command -v docker >/dev/null || missing+=(docker.io)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   if ((${#missing[@]})); then
     apt-get install -y "${missing[@]}" >>"$LOG" 2>&1 \
@@ -41,7 +46,7 @@ ensure_tools() {
       || fail "apt-get install ${missing[*]}"
   fi
   if ! docker info >/dev/null 2>&1; then
-    nohup dockerd >/tmp/cdc-harness-dockerd.log 2>&1 &
+    setsid nohup dockerd >/tmp/cdc-harness-dockerd.log 2>&1 < /dev/null &   # outlives this script
     for _ in $(seq 1 120); do docker info >/dev/null 2>&1 && return; sleep 0.5; done
     fail "dockerd did not come up in 60 s (see /tmp/cdc-harness-dockerd.log)"
   fi
@@ -54,14 +59,14 @@ step() {
   if [[ -z ${FORCE:-} ]] && docker image inspect "$image" >/dev/null 2>&1; then
     printf '%-34s exists\n' "$image"; return
   fi
-  t0=$(now)
+  t0=$(now) CURRENT=$image
   echo "=== $image" >>"$LOG"
-  "$fn" || fail "$image"
+  "$fn"
   printf '%-34s built in %s s\n' "$image" "$(since "$t0")"
 }
 
 # docker_build IMAGE CONTEXT_DIR (host network so apt-get reaches the Debian mirror)
-docker_build() { docker build --network host -t "$1" "$2" >>"$LOG" 2>&1; }
+docker_build() { docker build --network host --force-rm -t "$1" "$2" >>"$LOG" 2>&1; }
 
 # maven_jars POM OUT_DIR [extra mvn args]: the pom's runtime dependency tree as plain jars
 maven_jars() {
@@ -74,7 +79,9 @@ build_base() {
   local rootfs=$WORK/rootfs
   debootstrap --variant=minbase bookworm "$rootfs" >>"$LOG" 2>&1
   # slimmer: no docs/man/locales now or in later apt installs; keep the apt lists so builds skip apt-get update
-  rm -rf "$rootfs"/usr/share/{doc,man,info,locale}/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb
+  # (files only: update-alternatives needs the /usr/share/man/man* directories)
+  find "$rootfs"/usr/share/{doc,man,info,locale} ! -type d -delete
+  rm -f "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/cache/apt/archives/*.deb
   cat > "$rootfs/etc/dpkg/dpkg.cfg.d/01-slim" <<'CFG'
 path-exclude /usr/share/doc/*
 path-exclude /usr/share/man/*
@@ -100,7 +107,7 @@ build_mysql() {
   mkdir -p "$ctx/mysql/bin"
   cp "$dist/bin/mysqld" "$ctx/mysql/bin/"
   cp -r "$dist/lib" "$dist/share" "$ctx/mysql/"
-  cp "$SRC/mysql/Dockerfile" "$SRC/db/entrypoint.sh" "$ctx/"
+  cp "$SRC/mysql/Dockerfile" "$SRC/mysql/my.cnf" "$SRC/db/entrypoint.sh" "$ctx/"
   docker_build "$MYSQL" "$ctx"
 }
 
@@ -117,7 +124,7 @@ build_mariadb() {
   cp -r "$dist/bin" "$dist/scripts" "$dist/share" "$ctx/mariadb/"
   chmod +x "$ctx"/mariadb/bin/* "$ctx"/mariadb/scripts/*   # a plain unzip drops the run bits
   if command -v strip >/dev/null; then strip --strip-debug "$ctx/mariadb/bin/mariadbd"; fi  # drops ~270 MB of debug info
-  cp "$SRC/mariadb/Dockerfile" "$SRC/db/entrypoint.sh" "$ctx/"
+  cp "$SRC/mariadb/Dockerfile" "$SRC/mariadb/my.cnf" "$SRC/db/entrypoint.sh" "$ctx/"
   docker_build "$MARIADB" "$ctx"
 }
 
@@ -145,6 +152,7 @@ build_connect() {
     fi
   done
   docker_build "$CONNECT" "$ctx"
+  docker image prune -f --filter label=cdc-harness.stage=cds >>"$LOG"   # the CDS stage's leftover image
 }
 
 T0=$(now)
