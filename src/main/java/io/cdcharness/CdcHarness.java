@@ -202,7 +202,7 @@ public final class CdcHarness implements AutoCloseable {
         Map<String, String> config = new java.util.LinkedHashMap<>(resolved.config());
         applyChanges(config, overrides);
         ConnectorDefinition connector = resolved.withConfig(config);
-        connect.create(connector.name(), connector.config());
+        retryingConflicts("Connect to accept connector \"" + connector.name() + "\"", () -> connect.create(connector.name(), connector.config()));
         awaitRunning(connector.name());
         Connector registered = new Connector(connector.name(), connector.config());
         awaitStreaming(registered);
@@ -278,18 +278,55 @@ public final class CdcHarness implements AutoCloseable {
         });
     }
 
+    /** Pauses the connector and returns once it and its tasks are PAUSED. */
+    public void pause(String name) {
+        retryingConflicts("Connect to pause \"" + name + "\"", () -> connect.pause(name));
+        awaitState(name, "PAUSED");
+    }
+
     /** Resumes a paused or stopped connector and returns once it streams again. */
     public void resume(String name) {
-        connect.resume(name);
+        retryingConflicts("Connect to resume \"" + name + "\"", () -> connect.resume(name));
         awaitRunning(name);
         awaitStreaming(connector(name));
     }
 
-    /** Restarts the connector and its tasks and returns once it streams again. */
+    /** Restarts the connector and its tasks and returns once the new tasks stream. */
     public void restart(String name) {
-        connect.restart(name);
+        retryingConflicts("Connect to restart \"" + name + "\"", () -> connect.restart(name));
+        awaitLeavingRunning(name);
         awaitRunning(name);
         awaitStreaming(connector(name));
+    }
+
+    /**
+     * After a restart or a config change the status may still show the old tasks RUNNING for a moment:
+     * wait (briefly) to see them leave, so that RUNNING afterwards is the new tasks'. A restart faster
+     * than the polling is fine too: then the old tasks are gone already.
+     */
+    private void awaitLeavingRunning(String name) {
+        try {
+            Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).until("the old tasks of \"" + name + "\" to stop",
+                    () -> connect.findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
+                            ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
+        } catch (AssertionError fasterThanPolling) {
+            // no transition seen within 3 s: the restart completed between two polls
+        }
+    }
+
+    /** Runs a Connect call again while Connect answers 409 (a rebalance is in progress). */
+    private void retryingConflicts(String what, Runnable call) {
+        eventually().until(what, () -> {
+            try {
+                call.run();
+                return Eventually.Attempt.success(true);
+            } catch (ConnectRestException e) {
+                if (e.status() == 409) {
+                    return Eventually.Attempt.failure(e.getMessage());
+                }
+                throw e;
+            }
+        });
     }
 
     /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
@@ -297,9 +334,14 @@ public final class CdcHarness implements AutoCloseable {
         Map<String, String> config = new java.util.LinkedHashMap<>(connect.config(name));
         applyChanges(config, changes);
         config.remove("name");
-        connect.updateConfig(name, config);
-        eventually().until("connector \"" + name + "\" to run with the new config", () -> connect.config(name).equals(withName(config, name))
-                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("config: " + connect.config(name)));
+        retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> connect.updateConfig(name, config));
+        eventually().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
+            List<Map<String, String>> tasks = connect.taskConfigs(name);
+            boolean applied = !tasks.isEmpty() && tasks.stream().allMatch(task -> changes.entrySet().stream().allMatch(change ->
+                    UNSET.equals(change.getValue()) ? !task.containsKey(change.getKey()) : change.getValue().equals(task.get(change.getKey()))));
+            return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
+        });
+        awaitLeavingRunning(name);
         awaitRunning(name);
         awaitStreaming(connector(name));
     }
@@ -317,21 +359,15 @@ public final class CdcHarness implements AutoCloseable {
         });
     }
 
-    private static Map<String, String> withName(Map<String, String> config, String name) {
-        Map<String, String> named = new java.util.HashMap<>(config);
-        named.put("name", name);
-        return named;
-    }
-
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     public void stop(String name) {
-        connect.stop(name);
+        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
         awaitState(name, "STOPPED");
     }
 
     /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
     public void delete(String name) {
-        connect.delete(name);
+        retryingConflicts("Connect to delete \"" + name + "\"", () -> connect.delete(name));
         eventually().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
                 ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
     }
@@ -448,7 +484,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
     public void removeConnector(String name) {
-        connect.stop(name);
+        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
         eventually().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
             try {
                 connect.deleteOffsets(name);
@@ -457,9 +493,7 @@ public final class CdcHarness implements AutoCloseable {
                 return Eventually.Attempt.failure(e.getMessage());
             }
         });
-        connect.delete(name);
-        eventually().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
-                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
+        delete(name);
     }
 
     /** Connector states with traces, and where the logs are: attached to every failed expectation. */

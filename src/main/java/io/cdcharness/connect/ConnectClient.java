@@ -132,6 +132,17 @@ public final class ConnectClient {
         return config;
     }
 
+    /** {@code GET /connectors/{name}/tasks}: the config each task runs with. */
+    public List<Map<String, String>> taskConfigs(String name) {
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (JsonNode task : send("GET", "/connectors/" + encode(name) + "/tasks", null).body()) {
+            Map<String, String> config = new LinkedHashMap<>();
+            task.path("config").fields().forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue().asText()));
+            tasks.add(config);
+        }
+        return tasks;
+    }
+
     /** {@code PUT /connectors/{name}/pause}: tasks stop polling; the connector keeps its state. */
     public void pause(String name) {
         send("PUT", "/connectors/" + encode(name) + "/pause", null);

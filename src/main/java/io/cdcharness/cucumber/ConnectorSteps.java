@@ -86,8 +86,7 @@ public class ConnectorSteps {
 
     @When("I pause the connector {string}")
     public void pause(String name) {
-        cdc().connect().pause(name);
-        cdc().awaitState(name, "PAUSED");
+        cdc().pause(name);
     }
 
     @When("I resume the connector {string}")

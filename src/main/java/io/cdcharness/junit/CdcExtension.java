@@ -95,8 +95,13 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
     }
 
     private static CdcTest config(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CdcTest.class)
-                .orElseThrow(() -> new IllegalStateException("CdcExtension needs @CdcTest on " + context.getRequiredTestClass().getName()
+        Class<?> type = context.getRequiredTestClass();
+        Optional<CdcTest> found = AnnotationSupport.findAnnotation(type, CdcTest.class);
+        while (found.isEmpty() && type.getEnclosingClass() != null) { // @Nested classes take their outer class's settings
+            type = type.getEnclosingClass();
+            found = AnnotationSupport.findAnnotation(type, CdcTest.class);
+        }
+        return found.orElseThrow(() -> new IllegalStateException("CdcExtension needs @CdcTest on " + context.getRequiredTestClass().getName()
                         + "; annotate the class with @CdcTest instead of @ExtendWith(CdcExtension.class)."));
     }
 

@@ -42,7 +42,8 @@ public record SourceOffset(String connector, JsonNode partition, JsonNode offset
      */
     public boolean isPast(BinlogPosition start) {
         Optional<BinlogPosition> position = binlogPosition();
-        if (position.isEmpty()) {
+        if (position.isEmpty() || isSnapshot()) {
+            // a snapshot's offset holds the position it will stream from, not what it has processed
             return false;
         }
         int order = position.get().compareTo(start);
@@ -59,8 +60,13 @@ public record SourceOffset(String connector, JsonNode partition, JsonNode offset
         return events != 0 ? events : Long.compare(offset.path("row").asLong(0), other.offset.path("row").asLong(0));
     }
 
+    /** True while the offset belongs to a snapshot ({@code snapshot} is {@code true} or a mode such as {@code "INITIAL"}). */
     public boolean isSnapshot() {
-        return !isDeleted() && offset.path("snapshot").asBoolean(false);
+        if (isDeleted() || !offset.has("snapshot") || offset.get("snapshot").isNull()) {
+            return false;
+        }
+        JsonNode snapshot = offset.get("snapshot");
+        return snapshot.isBoolean() ? snapshot.asBoolean() : !snapshot.asText().equalsIgnoreCase("false");
     }
 
     public String describe() {

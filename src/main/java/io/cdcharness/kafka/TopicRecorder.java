@@ -50,7 +50,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile RuntimeException failure;
-    private long lastMetadataRefresh;
+    private volatile long lastMetadataRefresh;
 
     public TopicRecorder(String bootstrapServers) {
         Properties properties = new Properties();
@@ -71,8 +71,9 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Starts recording a topic (from its beginning) if not already. */
     public void watch(String topic) {
+        // The list must exist before the consumer thread can see the topic as wanted, or its first records are dropped.
+        recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
         if (wanted.add(topic)) {
-            recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
             lastMetadataRefresh = 0;
         }
     }
@@ -89,6 +90,7 @@ public final class TopicRecorder implements AutoCloseable {
      * (what {@code Admin.listOffsets(latest)} answered).
      */
     public boolean hasRead(Map<TopicPartition, Long> endOffsets) {
+        checkHealthy();
         return endOffsets.entrySet().stream()
                 .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
@@ -105,6 +107,7 @@ public final class TopicRecorder implements AutoCloseable {
      * Returns once the consumer has let go of all partitions.
      */
     public void reset() {
+        checkHealthy();
         CompletableFuture<Void> done = new CompletableFuture<>();
         resets.add(done);
         consumer.wakeup();
@@ -192,7 +195,14 @@ public final class TopicRecorder implements AutoCloseable {
         if (!added.isEmpty()) {
             assigned.addAll(added);
             consumer.assign(assigned);
-            consumer.seekToBeginning(added);
+            for (TopicPartition partition : added) {
+                Long next = positions.get(partition);
+                if (next == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, next); // after an error: go on where we were, never record twice
+                }
+            }
         }
     }
 
@@ -212,6 +222,9 @@ public final class TopicRecorder implements AutoCloseable {
     private void checkHealthy() {
         if (failure != null) {
             throw new IllegalStateException("The topic recorder stopped: " + failure.getMessage(), failure);
+        }
+        if (!thread.isAlive()) {
+            throw new IllegalStateException("The topic recorder is closed; no topic can be read through it any more.");
         }
     }
 

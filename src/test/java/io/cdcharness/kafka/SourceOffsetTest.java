@@ -36,6 +36,14 @@ class SourceOffsetTest {
     }
 
     @Test
+    void aSnapshotOffsetIsNeverPastAMarker() {
+        // a snapshot stores the position it will stream from, before it has processed anything there
+        assertThat(offset("{\"file\":\"mysql-bin.000002\",\"pos\":4,\"snapshot\":\"INITIAL\"}").isPast(INSERT_START)).isFalse();
+        assertThat(offset("{\"file\":\"mysql-bin.000002\",\"pos\":4,\"snapshot\":true}").isPast(INSERT_START)).isFalse();
+        assertThat(offset("{\"file\":\"mysql-bin.000002\",\"pos\":4,\"snapshot\":\"false\"}").isPast(INSERT_START)).isTrue();
+    }
+
+    @Test
     void keyAndTombstoneAreRead() {
         SourceOffset deleted = offset(null);
         assertThat(deleted.connector()).isEqualTo("my-source-connector");

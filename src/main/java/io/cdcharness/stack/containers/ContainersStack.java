@@ -56,7 +56,7 @@ public final class ContainersStack implements CdcStack {
     private final Settings settings;
     private final Network network;
     private final Path logDir;
-    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Map<String, Path> logs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile JdbcDatabaseContainer<?> database;
     private volatile KafkaContainer kafka;
     private volatile GenericContainer<?> connect;
@@ -151,7 +151,7 @@ public final class ContainersStack implements CdcStack {
         container.withUsername("root").withPassword("root")
                 .withNetwork(network).withNetworkAliases(DATABASE_ALIAS)
                 .withCopyFileToContainer(MountableFile.forHostPath(io.cdcharness.stack.Fixtures.binlogSettings(settings, logDir, "database")), "/etc/mysql/conf.d/cdc-harness.cnf")
-                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .withLabels(ownerLabels())
                 .withStartupTimeout(timeout)
                 .withLogConsumer(new FileLogConsumer(log(flavor.name().toLowerCase())));
         database = container;
@@ -163,7 +163,7 @@ public final class ContainersStack implements CdcStack {
         KafkaContainer container = new KafkaContainer(DockerImageName.parse(image(Settings.Key.IMAGE_KAFKA)).asCompatibleSubstituteFor("apache/kafka"))
                 .withNetwork(network).withNetworkAliases(KAFKA_ALIAS)
                 .withListener(KAFKA_INTERNAL_LISTENER)
-                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .withLabels(ownerLabels())
                 .withStartupTimeout(timeout);
         container.withLogConsumer(new FileLogConsumer(log("kafka")));
         kafka = container;
@@ -187,12 +187,16 @@ public final class ContainersStack implements CdcStack {
                 .withEnv("CONNECT_OFFSET_FLUSH_INTERVAL_MS", settings.get(Settings.Key.CONNECT_OFFSET_FLUSH))
                 .withEnv("CONNECT_SCHEDULED_REBALANCE_MAX_DELAY_MS", "0")
                 .withExposedPorts(8083)
-                .withLabel(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()))
+                .withLabels(ownerLabels())
                 .waitingFor(Wait.forHttp("/connectors").forPort(8083).forStatusCode(200)
                         .withReadTimeout(Duration.ofSeconds(2)).withStartupTimeout(timeout))
                 .withLogConsumer(new FileLogConsumer(log("connect")));
         connect = container;
         container.start();
+    }
+
+    private static Map<String, String> ownerLabels() {
+        return Map.of(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()), ContainerSweeper.HOST_LABEL, ContainerSweeper.hostName());
     }
 
     private String image(Settings.Key key) {
@@ -253,7 +257,9 @@ public final class ContainersStack implements CdcStack {
 
     @Override
     public Map<String, Path> logs() {
-        return Map.copyOf(logs);
+        synchronized (logs) {
+            return new LinkedHashMap<>(logs);
+        }
     }
 
     @Override

@@ -103,7 +103,10 @@ final class RunDirectory {
             List<String> pids = Files.readAllLines(dir.resolve(SERVERS));
             for (String pid : pids) {
                 if (!pid.isBlank()) {
-                    ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                    // Only a process whose command line names this run directory: a reused PID is someone else's.
+                    ProcessHandle.of(Long.parseLong(pid.trim()))
+                            .filter(process -> process.info().commandLine().map(line -> line.contains(dir.toString())).orElse(false))
+                            .ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
         } catch (IOException | NumberFormatException ignored) {
