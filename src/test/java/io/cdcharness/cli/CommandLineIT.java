@@ -91,6 +91,21 @@ class CommandLineIT {
     }
 
     @Test
+    void withoutDockerTheContainersStackSaysSoInOneLineAndSuggestsEmbedded() throws Exception {
+        ProcessBuilder up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "up", "--stack", "containers")
+                .redirectErrorStream(true);
+        up.environment().put("DOCKER_HOST", "unix:///tmp/cdc-harness-no-docker-here.sock"); // nothing listens there
+        up.environment().put("TESTCONTAINERS_CHECKS_DISABLE", "true");
+        Process process = up.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isEqualTo(2);
+        assertThat(output).contains("cdc-harness: The docker service of the CDC stack could not start: Docker is not reachable")
+                .contains("or run without Docker: -Dcdc.stack=embedded.");
+    }
+
+    @Test
     void runNamesAMissingFeature() {
         StringWriter err = new StringWriter();
         int exit = Main.commandLine().setErr(new PrintWriter(err)).execute("run", "features/nope");

@@ -91,6 +91,12 @@ public final class ContainersStack implements CdcStack {
     }
 
     private static void requireDocker() {
+        // A quick look at the engine's socket first: Testcontainers' own discovery can take minutes to give up.
+        String unreachable = DockerEndpoint.fromEnvironment().whyUnreachable().orElse(null);
+        if (unreachable != null) {
+            throw new StackBootException("docker", "Docker is not reachable (" + unreachable + "). The containers stack needs a "
+                    + "running Docker engine; start it (sudo systemctl start docker), or run without Docker: -Dcdc.stack=embedded.", null);
+        }
         boolean available;
         String reason = "";
         try {
