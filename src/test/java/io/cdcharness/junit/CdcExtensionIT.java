@@ -4,7 +4,10 @@ import io.cdcharness.CdcHarness;
 import io.cdcharness.assertions.EventExpectation;
 import io.cdcharness.connect.ConnectClient;
 import io.cdcharness.sql.Database;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,30 @@ class CdcExtensionIT {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsWhenUnavailable.class)).execute()
                 .allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(text ->
                         text.contains("could not start") && text.contains("use @CdcTest(whenUnavailable = SKIP) to skip instead of failing")))));
+    }
+
+    @Test
+    void perClassIsolationKeepsTheSlateAcrossTheClassesTests() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(SharesOneSlatePerClass.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+    }
+
+    @CdcTest(sql = "sql/shop-schema.sql", connector = "connectors/shop-connector.json", isolation = CdcTest.Isolation.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class SharesOneSlatePerClass {
+        @Test
+        @Order(1)
+        void writesARow(CdcHarness cdc) {
+            cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+            cdc.topic("shop.shop.customers").receives(EventExpectation.create().with("after.id", "1"));
+        }
+
+        @Test
+        @Order(2)
+        void seesTheRowOfTheTestBefore(CdcHarness cdc) {
+            assertThat(cdc.database().query("SELECT COUNT(*) AS n FROM shop.customers").get(0).get("n")).isEqualTo(1L);
+            cdc.topic("shop.shop.customers").receives(EventExpectation.create().with("after.id", "1"));
+        }
     }
 
     @CdcTest(stack = "external", whenUnavailable = CdcTest.WhenUnavailable.SKIP)
