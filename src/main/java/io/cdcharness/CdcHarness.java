@@ -5,11 +5,9 @@ import io.cdcharness.assertions.Eventually;
 import io.cdcharness.assertions.OffsetAssert;
 import io.cdcharness.assertions.TopicAssert;
 import io.cdcharness.connect.ConnectClient;
-import io.cdcharness.connect.ConnectRestException;
 import io.cdcharness.connect.ConnectorConfigResolver;
 import io.cdcharness.connect.ConnectorDefinition;
 import io.cdcharness.connect.ConnectorStatus;
-import io.cdcharness.connect.StreamingProbe;
 import io.cdcharness.kafka.KafkaTopics;
 import io.cdcharness.kafka.TopicRecorder;
 import io.cdcharness.sql.Database;
@@ -57,6 +55,7 @@ public final class CdcHarness implements AutoCloseable {
     private final ConnectorConfigResolver resolver;
     private final io.cdcharness.kafka.OffsetTombstones offsetTombstones;
     private final boolean ownsStack;
+    private final ConnectorLifecycle lifecycle = new ConnectorLifecycle(this);
 
     private CdcHarness(CdcHarness base, Settings settings) {
         this.settings = settings;
@@ -200,9 +199,10 @@ public final class CdcHarness implements AutoCloseable {
     public Connector register(String fixturePath, Map<String, String> overrides) {
         ConnectorDefinition resolved = resolveConnector(fixturePath).connector();
         Map<String, String> config = new java.util.LinkedHashMap<>(resolved.config());
-        applyChanges(config, overrides);
+        ConnectorLifecycle.applyChanges(config, overrides);
         ConnectorDefinition connector = resolved.withConfig(config);
-        retryingConflicts("Connect to accept connector \"" + connector.name() + "\"", () -> connect.create(connector.name(), connector.config()));
+        lifecycle.retryingConflicts("Connect to accept connector \"" + connector.name() + "\"",
+                () -> connect.create(connector.name(), connector.config()));
         awaitRunning(connector.name());
         Connector registered = new Connector(connector.name(), connector.config());
         awaitStreaming(registered);
@@ -211,18 +211,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Waits until the connector and all its tasks are RUNNING; a FAILED one fails at once with its trace. */
     public ConnectorStatus awaitRunning(String name) {
-        return eventually().until("connector \"" + name + "\" and its tasks to be RUNNING", () -> {
-            Optional<ConnectorStatus> status = connect.findStatus(name);
-            if (status.isEmpty()) {
-                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
-            }
-            if (status.get().hasFailed()) {
-                throw new AssertionError("Connector \"" + name + "\" failed instead of running:\n" + status.get().describe()
-                        + "\n\n" + logsText());
-            }
-            return status.get().isFullyRunning() ? Eventually.Attempt.success(status.get())
-                    : Eventually.Attempt.failure(status.get().describe());
-        });
+        return lifecycle.awaitRunning(name);
     }
 
     /**
@@ -230,29 +219,7 @@ public final class CdcHarness implements AutoCloseable {
      * stack exposes it, otherwise a marker that the connector's stored offset must pass ({@link #settle}).
      */
     public void awaitStreaming(Connector connector) {
-        Optional<String> jmx = stack.connectJmxUrl();
-        if (jmx.isEmpty()) {
-            // No JMX from here (containers, external): a marker the connector's stored offset must pass
-            // proves the binlog reader is streaming, and works through any network.
-            settle(connector.name());
-            return;
-        }
-        String domain = stack.database().flavor().debeziumMetricsDomain();
-        try (StreamingProbe probe = new StreamingProbe(jmx.get())) {
-            eventually().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
-                    + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {
-                if (probe.isStreaming(domain, connector.topicPrefix())) {
-                    return Eventually.Attempt.success(true);
-                }
-                ConnectorStatus status = connect.status(connector.name());
-                if (status.hasFailed()) {
-                    throw new AssertionError("Connector \"" + connector.name() + "\" failed before streaming:\n" + status.describe()
-                            + "\n\n" + logsText());
-                }
-                return Eventually.Attempt.failure("Debezium is not streaming yet (snapshot running, or the binlog reader "
-                        + "is connecting)\n" + status.describe());
-            });
-        }
+        lifecycle.awaitStreaming(connector);
     }
 
     /** The connector as Connect runs it now (its current config). */
@@ -262,114 +229,40 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Waits until the connector reports the state (RUNNING, PAUSED, STOPPED); FAILED fails at once unless asked for. */
     public ConnectorStatus awaitState(String name, String state) {
-        return eventually().until("connector \"" + name + "\" to be " + state, () -> {
-            Optional<ConnectorStatus> status = connect.findStatus(name);
-            if (status.isEmpty()) {
-                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
-            }
-            if (status.get().hasFailed() && !"FAILED".equals(state)) {
-                throw new AssertionError("Connector \"" + name + "\" failed while waiting for " + state + ":\n"
-                        + status.get().describe() + "\n\n" + logsText());
-            }
-            boolean tasksAgree = "RUNNING".equals(state) ? status.get().isFullyRunning()
-                    : status.get().tasks().stream().allMatch(task -> task.state().equals(state));
-            return state.equals(status.get().state()) && tasksAgree ? Eventually.Attempt.success(status.get())
-                    : Eventually.Attempt.failure(status.get().describe());
-        });
+        return lifecycle.awaitState(name, state);
     }
 
     /** Pauses the connector and returns once it and its tasks are PAUSED. */
     public void pause(String name) {
-        retryingConflicts("Connect to pause \"" + name + "\"", () -> connect.pause(name));
-        awaitState(name, "PAUSED");
+        lifecycle.pause(name);
     }
 
     /** Resumes a paused or stopped connector and returns once it streams again. */
     public void resume(String name) {
-        retryingConflicts("Connect to resume \"" + name + "\"", () -> connect.resume(name));
-        awaitRunning(name);
-        awaitStreaming(connector(name));
+        lifecycle.resume(name);
     }
 
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     public void restart(String name) {
-        retryingConflicts("Connect to restart \"" + name + "\"", () -> connect.restart(name));
-        awaitLeavingRunning(name);
-        awaitRunning(name);
-        awaitStreaming(connector(name));
+        lifecycle.restart(name);
     }
 
-    /**
-     * After a restart or a config change the status may still show the old tasks RUNNING for a moment:
-     * wait (briefly) to see them leave, so that RUNNING afterwards is the new tasks'. A restart faster
-     * than the polling is fine too: then the old tasks are gone already.
-     */
-    private void awaitLeavingRunning(String name) {
-        try {
-            Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).until("the old tasks of \"" + name + "\" to stop",
-                    () -> connect.findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
-                            ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
-        } catch (AssertionError fasterThanPolling) {
-            // no transition seen within 3 s: the restart completed between two polls
-        }
-    }
-
-    /** Runs a Connect call again while Connect answers 409 (a rebalance is in progress). */
-    private void retryingConflicts(String what, Runnable call) {
-        eventually().until(what, () -> {
-            try {
-                call.run();
-                return Eventually.Attempt.success(true);
-            } catch (ConnectRestException e) {
-                if (e.status() == 409) {
-                    return Eventually.Attempt.failure(e.getMessage());
-                }
-                throw e;
-            }
-        });
-    }
-
-    /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
+    /** Changes or adds config keys (the rest stays; {@link #UNSET} removes one) and returns once the connector streams with them. */
     public void updateConfig(String name, Map<String, String> changes) {
-        Map<String, String> config = new java.util.LinkedHashMap<>(connect.config(name));
-        applyChanges(config, changes);
-        config.remove("name");
-        retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> connect.updateConfig(name, config));
-        eventually().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
-            List<Map<String, String>> tasks = connect.taskConfigs(name);
-            boolean applied = !tasks.isEmpty() && tasks.stream().allMatch(task -> changes.entrySet().stream().allMatch(change ->
-                    UNSET.equals(change.getValue()) ? !task.containsKey(change.getKey()) : change.getValue().equals(task.get(change.getKey()))));
-            return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
-        });
-        awaitLeavingRunning(name);
-        awaitRunning(name);
-        awaitStreaming(connector(name));
+        lifecycle.updateConfig(name, changes);
     }
 
     /** The value that removes a key when a config is changed: {@code | database.include.list | (unset) |}. */
     public static final String UNSET = "(unset)";
 
-    private static void applyChanges(Map<String, String> config, Map<String, String> changes) {
-        changes.forEach((key, value) -> {
-            if (UNSET.equals(value)) {
-                config.remove(key);
-            } else {
-                config.put(key, value);
-            }
-        });
-    }
-
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     public void stop(String name) {
-        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
-        awaitState(name, "STOPPED");
+        lifecycle.stop(name);
     }
 
     /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
     public void delete(String name) {
-        retryingConflicts("Connect to delete \"" + name + "\"", () -> connect.delete(name));
-        eventually().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
-                ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
+        lifecycle.delete(name);
     }
 
     /**
@@ -377,13 +270,7 @@ public final class CdcHarness implements AutoCloseable {
      * MariaDB); after {@link #resume} it reads the binlog from there again.
      */
     public void setBinlogOffset(String name, io.cdcharness.sql.BinlogPosition position, String gtids) {
-        Connector connector = connector(name);
-        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-        com.fasterxml.jackson.databind.node.ObjectNode offset = nodes.objectNode().put("file", position.file()).put("pos", position.position());
-        if (gtids != null && !gtids.isBlank()) {
-            offset.put("gtids", gtids); // MariaDB's connector resumes by GTID and fails on an offset without one
-        }
-        connect.alterOffset(name, nodes.objectNode().put("server", connector.topicPrefix()), offset);
+        lifecycle.setBinlogOffset(name, position, gtids);
     }
 
     /**
@@ -484,16 +371,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
     public void removeConnector(String name) {
-        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
-        eventually().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
-            try {
-                connect.deleteOffsets(name);
-                return Eventually.Attempt.success(true);
-            } catch (ConnectRestException e) {
-                return Eventually.Attempt.failure(e.getMessage());
-            }
-        });
-        delete(name);
+        lifecycle.removeConnector(name);
     }
 
     /** Connector states with traces, and where the logs are: attached to every failed expectation. */
@@ -516,7 +394,7 @@ public final class CdcHarness implements AutoCloseable {
         };
     }
 
-    private String logsText() {
+    String logsText() {
         StringBuilder text = new StringBuilder("Service logs:");
         stack.logs().forEach((service, log) -> text.append("\n  ").append(service).append(": ").append(log));
         return text.toString();
