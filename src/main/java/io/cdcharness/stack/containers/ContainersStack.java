@@ -293,7 +293,7 @@ public final class ContainersStack implements CdcStack {
         } catch (RuntimeException ignored) {
             // never created, or already removed
         }
-        io.cdcharness.stack.embedded.EmbeddedStack.deleteDirectory(logDir);
+        io.cdcharness.stack.Directories.deleteTree(logDir);
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

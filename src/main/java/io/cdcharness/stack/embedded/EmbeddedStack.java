@@ -218,16 +218,6 @@ public final class EmbeddedStack implements CdcStack {
                 + ", Debezium " + settings.debeziumVersion() + ") in " + run.root();
     }
 
-    /** Deletes a directory tree, best effort. */
-    public static void deleteDirectory(Path directory) {
-        RunDirectory.deleteTree(directory);
-    }
-
-    /** Kills the Connect worker's JVM (SIGKILL), as a crash would. */
-    public void killConnect() {
-        connect.process().kill();
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {
