@@ -1,25 +1,37 @@
 package io.cdcharness;
 
+import io.cdcharness.assertions.CheckContext;
 import io.cdcharness.assertions.Diagnostics;
 import io.cdcharness.assertions.Eventually;
+import io.cdcharness.assertions.MatchLedger;
 import io.cdcharness.assertions.OffsetAssert;
+import io.cdcharness.assertions.Settler;
+import io.cdcharness.assertions.SnapshotAssert;
 import io.cdcharness.assertions.TopicAssert;
+import io.cdcharness.assertions.TopicsAssert;
+import io.cdcharness.assertions.TransactionAssert;
 import io.cdcharness.connect.ConnectClient;
+import io.cdcharness.connect.ConnectRestException;
 import io.cdcharness.connect.ConnectorConfigResolver;
 import io.cdcharness.connect.ConnectorDefinition;
 import io.cdcharness.connect.ConnectorStatus;
 import io.cdcharness.kafka.KafkaTopics;
+import io.cdcharness.kafka.OffsetTombstones;
 import io.cdcharness.kafka.TopicRecorder;
 import io.cdcharness.sql.Database;
+import io.cdcharness.sql.SqlStatementException;
 import io.cdcharness.stack.CdcStack;
+import io.cdcharness.stack.DatabaseFlavor;
 import io.cdcharness.stack.HarnessLog;
 import io.cdcharness.stack.Settings;
 import io.cdcharness.stack.Stacks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,64 +39,86 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Java DSL: one running stack with the clients and assertions scenarios use. The Cucumber
- * steps and the JUnit extension are thin layers over this class.
+ * The Java DSL: one running stack with the clients and checks scenarios use. The Cucumber steps and
+ * the JUnit extension are thin layers over this class.
  *
  * <pre>{@code
  * CdcHarness cdc = CdcHarness.shared();                       // boots once per JVM
  * cdc.reset();                                                // a clean slate for this test
- * Connector connector = cdc.register("connectors/my-source-connector.json");
- * cdc.database().execute("CREATE DATABASE user; CREATE TABLE user.t (id INT PRIMARY KEY, name TEXT);"
- *         + "INSERT INTO user.t VALUES (1, 'jack')");
- * cdc.topic("originDB.user.t").receives(EventExpectation.create().with("after.name", "jack"));
+ * cdc.register("connectors/shop-connector.json");             // returns once Debezium streams
+ * cdc.execute("INSERT INTO shop.orders VALUES (10, 1, 99.90, 'new')");
+ * cdc.topic("shop.shop.orders").receives(EventExpectation.create().with("after.id", "10"));
+ * cdc.topic("shop.shop.orders").receivesNoFurtherEvents();   // judged once the pipeline caught up
  * }</pre>
+ *
+ * Checks that claim something exact, negative, ordered or counted follow the settling rule: they are
+ * judged once every connector of the scenario has stored an offset past a binlog marker, against the
+ * whole topic (see {@link io.cdcharness.assertions.Settling}). One scenario runs at a time per harness.
  */
 public final class CdcHarness implements AutoCloseable {
-    /** The database the harness writes its markers to; dropped with the others at each reset. */
-    public static final String MARKER_DATABASE = "cdc_harness";
     private static final Object SHARED_LOCK = new Object();
     private static CdcHarness shared;
     private static RuntimeException sharedBootFailure;
 
     private final Settings settings;
-    private final CdcStack stack;
-    private final Database database;
-    private final ConnectClient connect;
-    private final TopicRecorder recorder;
-    private final KafkaTopics topics;
-    private final ConnectorConfigResolver resolver;
-    private final io.cdcharness.kafka.OffsetTombstones offsetTombstones;
+    private final Core core;
     private final boolean ownsStack;
-    private final ConnectorLifecycle lifecycle = new ConnectorLifecycle(this);
 
-    private CdcHarness(CdcHarness base, Settings settings) {
-        this.settings = settings;
-        this.stack = base.stack;
-        this.database = base.database;
-        this.connect = base.connect;
-        this.recorder = base.recorder;
-        this.topics = base.topics;
-        this.resolver = base.resolver;
-        this.offsetTombstones = base.offsetTombstones;
-        this.ownsStack = false;
+    /** Everything one stack has, shared by views with another timeout. */
+    private static final class Core {
+        final CdcStack stack;
+        final Database database;
+        final Database harnessSession;
+        final ConnectClient connect;
+        final TopicRecorder recorder;
+        final KafkaTopics topics;
+        final ConnectorConfigResolver resolver;
+        final OffsetTombstones offsetTombstones;
+        final ScenarioState scenario = new ScenarioState();
+        final Settler settler;
+
+        Core(Settings settings, CdcStack stack) {
+            this.stack = stack;
+            this.database = new Database(stack.database());
+            this.harnessSession = new Database(stack.database());
+            this.connect = new ConnectClient(stack.connectUrl());
+            this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
+            this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
+            this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers());
+            this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(), settings.connectorDefaults());
+            Set<String> connectOwn = stack.connectStorageTopics().all();
+            this.recorder.watchAllExcept(topic -> topic.startsWith("__") || connectOwn.contains(topic));
+            this.settler = new Settler(harnessSession, connect, recorder, topics, stack.connectStorageTopics().offset(),
+                    scenario::binlogConnectorNames);
+        }
     }
 
-    private CdcHarness(Settings settings, CdcStack stack) {
+    /** What one scenario has done so far: its connectors, the records its checks matched, its last SQL. */
+    private static final class ScenarioState {
+        final Map<String, Connector> connectors = new LinkedHashMap<>();
+        final MatchLedger ledger = new MatchLedger();
+        Database.ExecutionResult lastSql;
+
+        synchronized List<String> binlogConnectorNames() {
+            return connectors.values().stream().filter(Connector::isBinlogConnector).map(Connector::name).toList();
+        }
+
+        synchronized void clear() {
+            connectors.clear();
+            ledger.clear();
+            lastSql = null;
+        }
+    }
+
+    private CdcHarness(Settings settings, Core core, boolean ownsStack) {
         this.settings = settings;
-        this.stack = stack;
-        this.database = new Database(stack.database());
-        this.connect = new ConnectClient(stack.connectUrl());
-        this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
-        this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
-        this.offsetTombstones = new io.cdcharness.kafka.OffsetTombstones(stack.kafkaBootstrapServers());
-        this.ownsStack = true;
-        this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(),
-                settings.connectorDefaults());
+        this.core = core;
+        this.ownsStack = ownsStack;
     }
 
     /** Starts a stack of its own; close it when done. */
     public static CdcHarness start(Settings settings) {
-        return new CdcHarness(settings, Stacks.start(settings));
+        return new CdcHarness(settings, new Core(settings, Stacks.start(settings)), true);
     }
 
     /**
@@ -115,43 +149,30 @@ public final class CdcHarness implements AutoCloseable {
         return settings;
     }
 
-    /** The same stack and clients, with another timeout for eventual assertions; closing the view closes nothing. */
+    /** The same stack, clients and scenario, with another timeout for eventual checks; closing the view closes nothing. */
     public CdcHarness withTimeout(Duration timeout) {
-        return new CdcHarness(this, settings.with(Settings.Key.TIMEOUT.property(), timeout.toMillis() + "ms"));
-    }
-
-    /** Runs an SQL file from the fixtures dir; a missing file names the files that exist. */
-    public Database.ExecutionResult executeSqlFixture(String relativePath) {
-        Path file = fixture(relativePath);
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("The SQL fixture " + file + " does not exist. "
-                    + io.cdcharness.stack.Fixtures.describeDirectory(file.getParent()));
-        }
-        try {
-            return database.execute(java.nio.file.Files.readString(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Could not read the SQL fixture " + file, e);
-        }
+        return new CdcHarness(settings.with(Settings.Key.TIMEOUT.property(), timeout.toMillis() + "ms"), core, false);
     }
 
     public CdcStack stack() {
-        return stack;
+        return core.stack;
     }
 
+    /** The scenario's database session (fresh for each scenario after {@link #reset()}). */
     public Database database() {
-        return database;
+        return core.database;
     }
 
     public ConnectClient connect() {
-        return connect;
+        return core.connect;
     }
 
     public TopicRecorder recorder() {
-        return recorder;
+        return core.recorder;
     }
 
     public KafkaTopics kafkaTopics() {
-        return topics;
+        return core.topics;
     }
 
     public Duration timeout() {
@@ -168,20 +189,99 @@ public final class CdcHarness implements AutoCloseable {
         return settings.fixturesDir().resolve(relativePath);
     }
 
-    /** Reads a connector fixture and resolves it against this stack, without registering it. */
-    public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath) {
-        ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
-        ConnectorConfigResolver.Resolution resolution = resolver.resolve(definition);
-        resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
-                + fixturePath + ": " + rewrite));
-        return resolution;
+    // ---- SQL ----
+
+    /** Runs a script on the scenario's session and remembers it as the last SQL (see {@link #lastSql()}). */
+    public Database.ExecutionResult execute(String script) {
+        return remember(core.database.execute(script));
     }
+
+    /** Runs a script with {@code database} as the default database, and remembers it as the last SQL. */
+    public Database.ExecutionResult execute(String database, String script) {
+        return remember(core.database.execute(database, script));
+    }
+
+    /** Runs an SQL file from the fixtures dir and remembers it as the last SQL; a missing file names the files that exist. */
+    public Database.ExecutionResult executeSqlFixture(String relativePath) {
+        Path file = fixture(relativePath);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("The SQL fixture " + file + " does not exist. "
+                    + io.cdcharness.stack.Fixtures.describeDirectory(file.getParent()));
+        }
+        try {
+            return execute(Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read the SQL fixture " + file, e);
+        }
+    }
+
+    /**
+     * Runs a script that must fail, and checks the server's error: returns the failure when its text
+     * contains {@code expectedText}; fails when the script succeeds or fails otherwise.
+     */
+    public SqlStatementException executeExpectingFailure(String script, String expectedText) {
+        try {
+            execute(script);
+        } catch (SqlStatementException e) {
+            if (!e.getMessage().contains(expectedText)) {
+                throw new AssertionError("Expected the SQL to fail with a message containing \"" + expectedText
+                        + "\", but it failed with another:\n" + e.getMessage(), e);
+            }
+            return e;
+        }
+        throw new AssertionError("Expected the SQL to fail with a message containing \"" + expectedText
+                + "\", but every statement succeeded:\n  " + script.trim().replace("\n", "\n  "));
+    }
+
+    /** What the last SQL of this scenario did; fails with a hint when the scenario has run none. */
+    public Database.ExecutionResult lastSql() {
+        return Optional.ofNullable(core.scenario.lastSql).orElseThrow(() -> new IllegalStateException(
+                "This refers to the last SQL statements, but the scenario has run none yet. "
+                        + "Run some first (When I execute SQL:, or CdcHarness.execute)."));
+    }
+
+    private Database.ExecutionResult remember(Database.ExecutionResult result) {
+        core.scenario.lastSql = result;
+        return result;
+    }
+
+    // ---- connectors ----
 
     /** A registered connector: its name and the config Connect runs. */
     public record Connector(String name, Map<String, String> config) {
         public String topicPrefix() {
             return config.getOrDefault("topic.prefix", config.getOrDefault("database.server.name", name));
         }
+
+        /** The schema history topic, when the connector keeps its history in Kafka. */
+        public Optional<String> historyTopic() {
+            return Optional.ofNullable(config.get("schema.history.internal.kafka.topic"));
+        }
+
+        /** True for Debezium's MySQL and MariaDB connectors, whose stored offsets are binlog positions. */
+        public boolean isBinlogConnector() {
+            String type = config.getOrDefault("connector.class", "");
+            return type.equals(DatabaseFlavor.MYSQL.connectorClass()) || type.equals(DatabaseFlavor.MARIADB.connectorClass())
+                    || type.equals("MySqlConnector") || type.equals("MariaDbConnector");
+        }
+    }
+
+    /** Reads a connector fixture and resolves it against this stack, without registering it. */
+    public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath) {
+        return resolveConnector(fixturePath, Map.of());
+    }
+
+    /**
+     * Reads a connector fixture, applies the changes ({@link #UNSET} removes a key) and resolves the
+     * result against this stack, logging each rewrite once. Values are checked first: a port that is
+     * no number or a host that is no host name fails, naming the key and where it came from.
+     */
+    public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath, Map<String, String> changes) {
+        ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
+        ConnectorConfigResolver.Resolution resolution = core.resolver.resolve(definition, changes);
+        resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
+                + fixturePath + ": " + rewrite));
+        return resolution;
     }
 
     /**
@@ -194,62 +294,125 @@ public final class CdcHarness implements AutoCloseable {
 
     /**
      * Registers the fixture's connector with some keys changed or added ({@code snapshot.mode},
-     * include lists, SMTs, converters), and returns once Debezium is streaming.
+     * include lists, SMTs, converters), and returns once Debezium is streaming. A config Connect
+     * rejects fails with Connect's per-field errors, each saying whether the key came from the
+     * fixture or from the changes.
      */
-    public Connector register(String fixturePath, Map<String, String> overrides) {
-        ConnectorDefinition resolved = resolveConnector(fixturePath).connector();
-        Map<String, String> config = new java.util.LinkedHashMap<>(resolved.config());
-        ConnectorLifecycle.applyChanges(config, overrides);
-        ConnectorDefinition connector = resolved.withConfig(config);
-        lifecycle.retryingConflicts("Connect to accept connector \"" + connector.name() + "\"",
-                () -> connect.create(connector.name(), connector.config()));
-        awaitRunning(connector.name());
-        Connector registered = new Connector(connector.name(), connector.config());
-        awaitStreaming(registered);
-        return registered;
+    public Connector register(String fixturePath, Map<String, String> changes) {
+        ConnectorConfigResolver.Resolution resolution = resolveConnector(fixturePath, changes);
+        Connector connector = new Connector(resolution.connector().name(), resolution.connector().config());
+        try {
+            lifecycle().create(connector);
+        } catch (ConnectRestException e) {
+            throw e.withSources(key -> changes.containsKey(key) ? "the overrides" : fixturePath, !changes.isEmpty());
+        }
+        synchronized (core.scenario) {
+            core.scenario.connectors.put(connector.name(), connector);
+        }
+        return connector;
+    }
+
+    /**
+     * Registers the fixture's connector after checking that the fixture defines the connector the
+     * caller names (a scenario that says "shop-connector" must not register something else).
+     */
+    public Connector register(String expectedName, String fixturePath, Map<String, String> changes) {
+        checkFixtureName(expectedName, fixturePath);
+        return register(fixturePath, changes);
+    }
+
+    /** Fails when the fixture defines another connector than {@code expectedName}. */
+    public void checkFixtureName(String expectedName, String fixturePath) {
+        String defined = ConnectorDefinition.read(fixture(fixturePath)).name();
+        if (!defined.equals(expectedName)) {
+            throw new IllegalArgumentException("The fixture " + fixturePath + " defines the connector \"" + defined
+                    + "\", not \"" + expectedName + "\". Use the name from the fixture, or another fixture.");
+        }
+    }
+
+    /**
+     * Registering the fixture's connector (with the changes) must fail with a message containing
+     * {@code expectedText}; returns the message. Passes for a config Connect rejects and for a
+     * connector that fails before streaming.
+     */
+    public String registrationFails(String fixturePath, Map<String, String> changes, String expectedText) {
+        try {
+            Connector connector = register(fixturePath, changes);
+            throw new AssertionError("Expected registering connector \"" + connector.name() + "\" from " + fixturePath
+                    + (changes.isEmpty() ? "" : " with " + changes) + " to fail with a message containing \"" + expectedText
+                    + "\", but it registered and streams.");
+        } catch (RuntimeException | AssertionError e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Expected registering connector")) {
+                throw e;
+            }
+            if (e.getMessage() == null || !e.getMessage().contains(expectedText)) {
+                throw new AssertionError("Expected registering the connector from " + fixturePath + " to fail with a message containing \""
+                        + expectedText + "\", but it failed with another:\n" + e.getMessage(), e);
+            }
+            return e.getMessage();
+        }
+    }
+
+    /** The connectors this scenario registered, by name. */
+    public Map<String, Connector> connectors() {
+        synchronized (core.scenario) {
+            return Map.copyOf(core.scenario.connectors);
+        }
+    }
+
+    /** A connector this scenario registered; fails with the names it did register. */
+    public Connector registered(String name) {
+        Connector connector = connectors().get(name);
+        if (connector == null) {
+            Set<String> names = new TreeSet<>(connectors().keySet());
+            throw new IllegalStateException("The scenario has not registered a connector named \"" + name + "\". "
+                    + (names.isEmpty() ? "Register one first with: Given the connector \"" + name + "\" is registered from \"connectors/<file>.json\""
+                    : "It registered: " + names));
+        }
+        return connector;
     }
 
     /** Waits until the connector and all its tasks are RUNNING; a FAILED one fails at once with its trace. */
     public ConnectorStatus awaitRunning(String name) {
-        return lifecycle.awaitRunning(name);
+        return lifecycle().awaitRunning(name);
     }
 
-    /**
-     * Waits until Debezium reads the binlog: its streaming metric {@code Connected} over JMX where the
-     * stack exposes it, otherwise a marker that the connector's stored offset must pass ({@link #settle}).
-     */
+    /** Returns once Debezium reads the binlog for the connector (see {@link StreamingDetection}). */
     public void awaitStreaming(Connector connector) {
-        lifecycle.awaitStreaming(connector);
+        streaming().await(connector);
     }
 
     /** The connector as Connect runs it now (its current config). */
     public Connector connector(String name) {
-        return new Connector(name, connect.config(name));
+        return lifecycle().current(name);
     }
 
     /** Waits until the connector reports the state (RUNNING, PAUSED, STOPPED); FAILED fails at once unless asked for. */
     public ConnectorStatus awaitState(String name, String state) {
-        return lifecycle.awaitState(name, state);
+        return lifecycle().awaitState(name, state);
     }
 
     /** Pauses the connector and returns once it and its tasks are PAUSED. */
     public void pause(String name) {
-        lifecycle.pause(name);
+        lifecycle().pause(name);
     }
 
     /** Resumes a paused or stopped connector and returns once it streams again. */
     public void resume(String name) {
-        lifecycle.resume(name);
+        lifecycle().resume(name);
     }
 
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     public void restart(String name) {
-        lifecycle.restart(name);
+        lifecycle().restart(name);
     }
 
     /** Changes or adds config keys (the rest stays; {@link #UNSET} removes one) and returns once the connector streams with them. */
     public void updateConfig(String name, Map<String, String> changes) {
-        lifecycle.updateConfig(name, changes);
+        lifecycle().updateConfig(name, changes);
+        synchronized (core.scenario) {
+            core.scenario.connectors.put(name, connector(name));
+        }
     }
 
     /** The value that removes a key when a config is changed: {@code | database.include.list | (unset) |}. */
@@ -257,12 +420,15 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     public void stop(String name) {
-        lifecycle.stop(name);
+        lifecycle().stop(name);
     }
 
     /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
     public void delete(String name) {
-        lifecycle.delete(name);
+        lifecycle().delete(name);
+        synchronized (core.scenario) {
+            core.scenario.connectors.remove(name);
+        }
     }
 
     /**
@@ -270,121 +436,128 @@ public final class CdcHarness implements AutoCloseable {
      * MariaDB); after {@link #resume} it reads the binlog from there again.
      */
     public void setBinlogOffset(String name, io.cdcharness.sql.BinlogPosition position, String gtids) {
-        lifecycle.setBinlogOffset(name, position, gtids);
-    }
-
-    /**
-     * Waits until everything the connector produces for the binlog written so far is stored in Kafka:
-     * writes a marker transaction and waits until the connector's stored offset is past it. Connect
-     * stores an offset only once every record before it is acknowledged by Kafka. Needs Debezium
-     * heartbeats ({@code heartbeat.interval.ms}, a harness default) so that offsets move past changes
-     * the connector filters out; the marker is written again until a heartbeat carries it.
-     */
-    public void settle(String connectorName) {
-        database.execute("CREATE DATABASE IF NOT EXISTS " + MARKER_DATABASE + "; CREATE TABLE IF NOT EXISTS " + MARKER_DATABASE
-                + ".marker (id BIGINT AUTO_INCREMENT PRIMARY KEY, written_at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))");
-        io.cdcharness.sql.BinlogPosition start = database.execute("INSERT INTO " + MARKER_DATABASE + ".marker () VALUES ()").binlogBefore();
-        OffsetAssert offsets = offsets(connectorName);
-        long[] lastWrite = {System.nanoTime()};
-        eventually().until("connector \"" + connectorName + "\" to store an offset past the marker written at " + start
-                + " (so that all its earlier records are in Kafka)", () -> {
-            Optional<io.cdcharness.kafka.SourceOffset> latest = offsets.latest();
-            if (latest.isPresent() && latest.get().isPast(start)) {
-                return Eventually.Attempt.success(true);
-            }
-            if (System.nanoTime() - lastWrite[0] > 200_000_000L) {
-                database.execute("INSERT INTO " + MARKER_DATABASE + ".marker () VALUES ()");
-                lastWrite[0] = System.nanoTime();
-            }
-            return Eventually.Attempt.failure("stored offset: " + latest.map(io.cdcharness.kafka.SourceOffset::describe).orElse("none")
-                    + "\n" + connect.status(connectorName).describe());
-        });
-    }
-
-    /** {@link #settle} the connector, then waits until the recorder has read every record now on the topics. */
-    public void settle(String connectorName, Collection<String> topicNames) {
-        settle(connectorName);
-        for (String topic : topicNames) {
-            recorder.watch(topic);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = topics.endOffsets(topic);
-            eventually().until("the harness to read topic \"" + topic + "\" up to its end " + ends, () -> recorder.hasRead(ends)
-                    ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("read so far: " + recorder.counts().get(topic) + " records"));
-        }
-    }
-
-    public TopicAssert topic(String name) {
-        return new TopicAssert(recorder, name, eventually());
-    }
-
-    /** The same assertions with another timeout than {@code cdc.timeout}. */
-    public TopicAssert topic(String name, Duration timeout) {
-        return new TopicAssert(recorder, name, Eventually.within(timeout, diagnostics()));
-    }
-
-    public OffsetAssert offsets(String connectorName) {
-        return new OffsetAssert(recorder, stack.connectStorageTopics().offset(), connectorName, eventually());
-    }
-
-    /** Waits until every named topic exists; returns the whole topic list. */
-    public Set<String> awaitTopics(Collection<String> names) {
-        return eventually().until("the topics " + names + " to exist", () -> {
-            Set<String> existing = topics.list();
-            List<String> missing = names.stream().filter(name -> !existing.contains(name)).toList();
-            return missing.isEmpty() ? Eventually.Attempt.success(existing)
-                    : Eventually.Attempt.failure("missing: " + missing + "\nexisting topics: " + existing);
-        });
-    }
-
-    /**
-     * Gives the next scenario a clean slate on the same stack: every connector is stopped, its offsets
-     * deleted and the connector removed; topics other than Kafka's and Connect's own are deleted; and
-     * every database a scenario made is dropped.
-     */
-    public void reset() {
-        for (String name : connect.connectors()) {
-            removeConnector(name);
-        }
-        deleteOffsetsOfDeletedConnectors();
-        recorder.reset();
-        Set<String> internal = stack.connectStorageTopics().all();
-        List<String> doomed = topics.listNonInternal().stream()
-                .filter(topic -> !internal.contains(topic))
-                .toList();
-        topics.delete(doomed);
-        eventually().until("deleted topics " + doomed + " to be gone", () -> {
-            Set<String> left = new TreeSet<>(topics.list());
-            left.retainAll(doomed);
-            return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
-        });
-        database.dropUserDatabases();
-    }
-
-    /** Offsets of connectors a scenario deleted itself are still stored: tombstone them. */
-    private void deleteOffsetsOfDeletedConnectors() {
-        String offsetTopic = stack.connectStorageTopics().offset();
-        recorder.watch(offsetTopic);
-        Map<org.apache.kafka.common.TopicPartition, Long> ends = topics.endOffsets(offsetTopic);
-        eventually().until("the harness to read Connect's offset topic \"" + offsetTopic + "\" to its end " + ends,
-                () -> recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("not yet read to the end"));
-        offsetTombstones.tombstone(io.cdcharness.kafka.OffsetTombstones.live(recorder.records(offsetTopic)));
+        lifecycle().setBinlogOffset(name, position, gtids);
     }
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
     public void removeConnector(String name) {
-        lifecycle.removeConnector(name);
+        lifecycle().removeConnector(name);
+        synchronized (core.scenario) {
+            core.scenario.connectors.remove(name);
+        }
     }
+
+    private ConnectorLifecycle lifecycle() {
+        return new ConnectorLifecycle(core.connect, this::eventually, this::logsText, this::awaitStreaming);
+    }
+
+    private StreamingDetection streaming() {
+        return new StreamingDetection(core.stack, core.connect, core.settler, this::eventually, this::logsText);
+    }
+
+    // ---- checks ----
+
+    /** What checks work with: the recorder, the timeout, the settling rule and this scenario's matched records. */
+    public CheckContext checks() {
+        return new CheckContext(core.recorder, eventually(), core.settler, core.scenario.ledger, core.database::blindSpots);
+    }
+
+    /** Checks of one topic. */
+    public TopicAssert topic(String name) {
+        return new TopicAssert(name, checks());
+    }
+
+    /** The same checks with another timeout than {@code cdc.timeout}. */
+    public TopicAssert topic(String name, Duration timeout) {
+        return new TopicAssert(name, checks().with(Eventually.within(timeout, diagnostics())));
+    }
+
+    /** Checks of the topic list: which exist, which do not, which exactly. */
+    public TopicsAssert topics() {
+        return new TopicsAssert(core.topics, checks(), core.stack.connectStorageTopics().all());
+    }
+
+    /** Checks of the schema history topic of a connector of this scenario. */
+    public TopicAssert schemaHistory(String connectorName) {
+        Connector connector = registered(connectorName);
+        return topic(connector.historyTopic().orElseThrow(() -> new IllegalStateException("Connector \"" + connectorName
+                + "\" has no schema.history.internal.kafka.topic in its config, so its schema history is not in Kafka.")));
+    }
+
+    /** Checks of transaction metadata ({@code provide.transaction.metadata=true}) for the last SQL. */
+    public TransactionAssert transactions() {
+        return new TransactionAssert(checks(), lastSql(), core.stack.database().flavor());
+    }
+
+    /** Checks of the snapshot records across every topic the harness reads. */
+    public SnapshotAssert snapshot() {
+        return new SnapshotAssert(checks());
+    }
+
+    public OffsetAssert offsets(String connectorName) {
+        return new OffsetAssert(core.recorder, core.connect, core.stack.connectStorageTopics().offset(), connectorName, eventually());
+    }
+
+    /** Waits until every named topic exists; returns the whole topic list. */
+    public Set<String> awaitTopics(Collection<String> names) {
+        return topics().exist(names);
+    }
+
+    // ---- the clean slate ----
+
+    /**
+     * Gives the next scenario a clean slate on the same stack: every connector is stopped, its offsets
+     * deleted and the connector removed; topics other than Kafka's and Connect's own are deleted; every
+     * database a scenario made is dropped; the scenario's database session is replaced by a fresh one
+     * (an open transaction rolled back, session variables gone) and server-wide binlog settings that
+     * would blind the capture are set back.
+     */
+    public void reset() {
+        for (String name : core.connect.connectors()) {
+            lifecycle().removeConnector(name);
+        }
+        core.scenario.clear();
+        deleteOffsetsOfDeletedConnectors();
+        Set<String> internal = core.stack.connectStorageTopics().all();
+        List<String> doomed = core.topics.listNonInternal().stream()
+                .filter(topic -> !internal.contains(topic))
+                .toList();
+        core.topics.delete(doomed);
+        eventually().until("deleted topics " + doomed + " to be gone", () -> {
+            Set<String> left = new TreeSet<>(core.topics.list());
+            left.retainAll(doomed);
+            return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
+        });
+        // Only now: until the old topics are gone, the recorder could read them again (it records every
+        // topic), and a record of the last scenario would show up in this one under the same name.
+        core.recorder.reset();
+        core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
+        core.harnessSession.dropUserDatabases();
+    }
+
+    /** Offsets of connectors a scenario deleted itself are still stored: tombstone them. */
+    private void deleteOffsetsOfDeletedConnectors() {
+        String offsetTopic = core.stack.connectStorageTopics().offset();
+        core.recorder.watch(offsetTopic);
+        Map<org.apache.kafka.common.TopicPartition, Long> ends = core.topics.endOffsets(offsetTopic);
+        eventually().until("the harness to read Connect's offset topic \"" + offsetTopic + "\" to its end " + ends,
+                () -> core.recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("not yet read to the end"));
+        core.offsetTombstones.tombstone(OffsetTombstones.live(core.recorder.records(offsetTopic)));
+    }
+
+    // ---- diagnostics ----
 
     /** Connector states with traces, and where the logs are: attached to every failed expectation. */
     public Diagnostics diagnostics() {
         return () -> {
             List<String> parts = new ArrayList<>();
             try {
-                List<String> names = connect.connectors();
+                List<String> names = core.connect.connectors();
                 if (names.isEmpty()) {
                     parts.add("Connectors: none is registered.");
                 }
                 for (String name : names) {
-                    connect.findStatus(name).ifPresent(status -> parts.add(status.describe()));
+                    core.connect.findStatus(name).ifPresent(status -> parts.add(status.describe()));
                 }
             } catch (RuntimeException e) {
                 parts.add("Connect status unavailable: " + e.getMessage());
@@ -396,7 +569,7 @@ public final class CdcHarness implements AutoCloseable {
 
     String logsText() {
         StringBuilder text = new StringBuilder("Service logs:");
-        stack.logs().forEach((service, log) -> text.append("\n  ").append(service).append(": ").append(log));
+        core.stack.logs().forEach((service, log) -> text.append("\n  ").append(service).append(": ").append(log));
         return text.toString();
     }
 
@@ -405,10 +578,11 @@ public final class CdcHarness implements AutoCloseable {
         if (!ownsStack) {
             return; // a view made by withTimeout: the harness it came from owns everything
         }
-        recorder.close();
-        offsetTombstones.close();
-        topics.close();
-        database.close();
-        stack.close();
+        core.recorder.close();
+        core.offsetTombstones.close();
+        core.topics.close();
+        core.harnessSession.close();
+        core.database.close();
+        core.stack.close();
     }
 }

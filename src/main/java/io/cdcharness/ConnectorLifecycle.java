@@ -2,83 +2,62 @@ package io.cdcharness;
 
 import io.cdcharness.assertions.Diagnostics;
 import io.cdcharness.assertions.Eventually;
+import io.cdcharness.connect.ConnectClient;
 import io.cdcharness.connect.ConnectRestException;
 import io.cdcharness.connect.ConnectorStatus;
-import io.cdcharness.connect.StreamingProbe;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Drives connectors through their lifecycle over Connect's REST API and waits for each change to
  * take effect: RUNNING, streaming, PAUSED, STOPPED, deleted. A 409 (rebalance in progress) is
- * retried. {@link CdcHarness} delegates to this class.
+ * retried; a FAILED connector ends every wait at once with its trace.
  */
 final class ConnectorLifecycle {
-    private final CdcHarness cdc;
+    private final ConnectClient connect;
+    private final Supplier<Eventually> eventually;
+    private final Diagnostics logs;
+    private final Consumer<CdcHarness.Connector> awaitStreaming;
 
-    ConnectorLifecycle(CdcHarness cdc) {
-        this.cdc = cdc;
+    /**
+     * @param eventually     the waiting mechanism with the harness's current timeout
+     * @param logs           where the service logs are, for failures
+     * @param awaitStreaming returns once Debezium reads the binlog for the connector
+     */
+    ConnectorLifecycle(ConnectClient connect, Supplier<Eventually> eventually, Diagnostics logs,
+                       Consumer<CdcHarness.Connector> awaitStreaming) {
+        this.connect = connect;
+        this.eventually = eventually;
+        this.logs = logs;
+        this.awaitStreaming = awaitStreaming;
+    }
+
+    /** Creates the connector and returns once it streams. */
+    void create(CdcHarness.Connector connector) {
+        retryingConflicts("Connect to accept connector \"" + connector.name() + "\"", () -> connect.create(connector.name(), connector.config()));
+        awaitRunning(connector.name());
+        awaitStreaming.accept(connector);
     }
 
     /** Waits until the connector and all its tasks are RUNNING; a FAILED one fails at once with its trace. */
     ConnectorStatus awaitRunning(String name) {
-        return cdc.eventually().until("connector \"" + name + "\" and its tasks to be RUNNING", () -> {
-            Optional<ConnectorStatus> status = cdc.connect().findStatus(name);
-            if (status.isEmpty()) {
-                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + cdc.connect().connectors());
-            }
-            if (status.get().hasFailed()) {
-                throw new AssertionError("Connector \"" + name + "\" failed instead of running:\n" + status.get().describe()
-                        + "\n\n" + cdc.logsText());
-            }
-            return status.get().isFullyRunning() ? Eventually.Attempt.success(status.get())
-                    : Eventually.Attempt.failure(status.get().describe());
-        });
-    }
-
-    /**
-     * Waits until Debezium reads the binlog: its streaming metric {@code Connected} over JMX where the
-     * stack exposes it, otherwise a marker that the connector's stored offset must pass ({@link CdcHarness#settle}).
-     */
-    void awaitStreaming(CdcHarness.Connector connector) {
-        Optional<String> jmx = cdc.stack().connectJmxUrl();
-        if (jmx.isEmpty()) {
-            // No JMX from here (containers, external): a marker the connector's stored offset must pass
-            // proves the binlog reader is streaming, and works through any network.
-            cdc.settle(connector.name());
-            return;
-        }
-        String domain = cdc.stack().database().flavor().debeziumMetricsDomain();
-        try (StreamingProbe probe = new StreamingProbe(jmx.get())) {
-            cdc.eventually().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
-                    + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {
-                if (probe.isStreaming(domain, connector.topicPrefix())) {
-                    return Eventually.Attempt.success(true);
-                }
-                ConnectorStatus status = cdc.connect().status(connector.name());
-                if (status.hasFailed()) {
-                    throw new AssertionError("Connector \"" + connector.name() + "\" failed before streaming:\n" + status.describe()
-                            + "\n\n" + cdc.logsText());
-                }
-                return Eventually.Attempt.failure("Debezium is not streaming yet (snapshot running, or the binlog reader "
-                        + "is connecting)\n" + status.describe());
-            });
-        }
+        return awaitState(name, "RUNNING");
     }
 
     /** Waits until the connector reports the state (RUNNING, PAUSED, STOPPED); FAILED fails at once unless asked for. */
     ConnectorStatus awaitState(String name, String state) {
-        return cdc.eventually().until("connector \"" + name + "\" to be " + state, () -> {
-            Optional<ConnectorStatus> status = cdc.connect().findStatus(name);
+        return eventually.get().until("connector \"" + name + "\"" + ("RUNNING".equals(state) ? " and its tasks" : "") + " to be " + state, () -> {
+            Optional<ConnectorStatus> status = connect.findStatus(name);
             if (status.isEmpty()) {
-                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + cdc.connect().connectors());
+                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
             }
             if (status.get().hasFailed() && !"FAILED".equals(state)) {
-                throw new AssertionError("Connector \"" + name + "\" failed while waiting for " + state + ":\n"
-                        + status.get().describe() + "\n\n" + cdc.logsText());
+                return Eventually.Attempt.finalFailure("it failed", status.get().describe() + "\n\n" + logs.describe());
             }
             boolean tasksAgree = "RUNNING".equals(state) ? status.get().isFullyRunning()
                     : status.get().tasks().stream().allMatch(task -> task.state().equals(state));
@@ -89,23 +68,23 @@ final class ConnectorLifecycle {
 
     /** Pauses the connector and returns once it and its tasks are PAUSED. */
     void pause(String name) {
-        retryingConflicts("Connect to pause \"" + name + "\"", () -> cdc.connect().pause(name));
+        retryingConflicts("Connect to pause \"" + name + "\"", () -> connect.pause(name));
         awaitState(name, "PAUSED");
     }
 
     /** Resumes a paused or stopped connector and returns once it streams again. */
     void resume(String name) {
-        retryingConflicts("Connect to resume \"" + name + "\"", () -> cdc.connect().resume(name));
+        retryingConflicts("Connect to resume \"" + name + "\"", () -> connect.resume(name));
         awaitRunning(name);
-        awaitStreaming(cdc.connector(name));
+        awaitStreaming.accept(current(name));
     }
 
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     void restart(String name) {
-        retryingConflicts("Connect to restart \"" + name + "\"", () -> cdc.connect().restart(name));
+        retryingConflicts("Connect to restart \"" + name + "\"", () -> connect.restart(name));
         awaitLeavingRunning(name);
         awaitRunning(name);
-        awaitStreaming(cdc.connector(name));
+        awaitStreaming.accept(current(name));
     }
 
     /**
@@ -114,18 +93,14 @@ final class ConnectorLifecycle {
      * than the polling is fine too: then the old tasks are gone already.
      */
     private void awaitLeavingRunning(String name) {
-        try {
-            Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).until("the old tasks of \"" + name + "\" to stop",
-                    () -> cdc.connect().findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
-                            ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
-        } catch (AssertionError fasterThanPolling) {
-            // no transition seen within 3 s: the restart completed between two polls
-        }
+        Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).tryUntil("the old tasks of \"" + name + "\" to stop",
+                () -> connect.findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
+                        ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
     }
 
     /** Runs a Connect call again while Connect answers 409 (a rebalance is in progress). */
     void retryingConflicts(String what, Runnable call) {
-        cdc.eventually().until(what, () -> {
+        eventually.get().until(what, () -> {
             try {
                 call.run();
                 return Eventually.Attempt.success(true);
@@ -140,19 +115,19 @@ final class ConnectorLifecycle {
 
     /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
     void updateConfig(String name, Map<String, String> changes) {
-        Map<String, String> config = new java.util.LinkedHashMap<>(cdc.connect().config(name));
+        Map<String, String> config = new java.util.LinkedHashMap<>(connect.config(name));
         applyChanges(config, changes);
         config.remove("name");
-        retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> cdc.connect().updateConfig(name, config));
-        cdc.eventually().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
-            List<Map<String, String>> tasks = cdc.connect().taskConfigs(name);
+        retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> connect.updateConfig(name, config));
+        eventually.get().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
+            List<Map<String, String>> tasks = connect.taskConfigs(name);
             boolean applied = !tasks.isEmpty() && tasks.stream().allMatch(task -> changes.entrySet().stream().allMatch(change ->
                     CdcHarness.UNSET.equals(change.getValue()) ? !task.containsKey(change.getKey()) : change.getValue().equals(task.get(change.getKey()))));
             return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
         });
         awaitLeavingRunning(name);
         awaitRunning(name);
-        awaitStreaming(cdc.connector(name));
+        awaitStreaming.accept(current(name));
     }
 
     static void applyChanges(Map<String, String> config, Map<String, String> changes) {
@@ -167,14 +142,14 @@ final class ConnectorLifecycle {
 
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     void stop(String name) {
-        retryingConflicts("Connect to stop \"" + name + "\"", () -> cdc.connect().stop(name));
+        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
         awaitState(name, "STOPPED");
     }
 
     /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
     void delete(String name) {
-        retryingConflicts("Connect to delete \"" + name + "\"", () -> cdc.connect().delete(name));
-        cdc.eventually().until("connector \"" + name + "\" to be deleted", () -> cdc.connect().findStatus(name).isEmpty()
+        retryingConflicts("Connect to delete \"" + name + "\"", () -> connect.delete(name));
+        eventually.get().until("connector \"" + name + "\" to be deleted", () -> connect.findStatus(name).isEmpty()
                 ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("Connect still lists it"));
     }
 
@@ -183,26 +158,30 @@ final class ConnectorLifecycle {
      * MariaDB); after {@link #resume} it reads the binlog from there again.
      */
     void setBinlogOffset(String name, io.cdcharness.sql.BinlogPosition position, String gtids) {
-        CdcHarness.Connector connector = cdc.connector(name);
         com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         com.fasterxml.jackson.databind.node.ObjectNode offset = nodes.objectNode().put("file", position.file()).put("pos", position.position());
         if (gtids != null && !gtids.isBlank()) {
             offset.put("gtids", gtids); // MariaDB's connector resumes by GTID and fails on an offset without one
         }
-        cdc.connect().alterOffset(name, nodes.objectNode().put("server", connector.topicPrefix()), offset);
+        connect.alterOffset(name, nodes.objectNode().put("server", current(name).topicPrefix()), offset);
     }
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
     void removeConnector(String name) {
-        retryingConflicts("Connect to stop \"" + name + "\"", () -> cdc.connect().stop(name));
-        cdc.eventually().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
+        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
+        eventually.get().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
             try {
-                cdc.connect().deleteOffsets(name);
+                connect.deleteOffsets(name);
                 return Eventually.Attempt.success(true);
             } catch (ConnectRestException e) {
                 return Eventually.Attempt.failure(e.getMessage());
             }
         });
         delete(name);
+    }
+
+    /** The connector as Connect runs it now (its current config). */
+    CdcHarness.Connector current(String name) {
+        return new CdcHarness.Connector(name, connect.config(name));
     }
 }

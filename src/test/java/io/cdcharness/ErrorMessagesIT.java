@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -23,7 +24,7 @@ class ErrorMessagesIT {
     @BeforeEach
     void cleanSlate() {
         cdc.reset();
-        cdc.database().execute("CREATE DATABASE shop; CREATE TABLE shop.customers (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(100))");
+        cdc.execute("CREATE DATABASE shop; CREATE TABLE shop.customers (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(100))");
     }
 
     @Test
@@ -41,8 +42,25 @@ class ErrorMessagesIT {
         assertThatThrownBy(() -> cdc.register(SHOP, Map.of("snapshot.mode", "sometimes")))
                 .isInstanceOf(ConnectRestException.class)
                 .hasMessageStartingWith("Kafka Connect refused POST /connectors for shop-connector with HTTP 400: ")
-                .hasMessageContaining("Connect's validation of the connector config found 1 problem:\n  - snapshot.mode = sometimes: ")
-                .hasMessageEndingWith("Fix these keys in the connector's JSON fixture.");
+                .hasMessageContaining("Connect's validation of the connector config found 1 problem:\n  - snapshot.mode = sometimes (from the overrides): ")
+                .hasMessageEndingWith("Fix these keys in the fixture or the overrides, as marked.");
+    }
+
+    @Test
+    void aPortThatIsNoPortNamesTheKeyAndTheFixture() {
+        assertThatThrownBy(() -> cdc.register("connectors/broken/shop-port-not-a-number.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The connector config has a value that cannot work anywhere:\n  - database.port = \"abc\" (in "
+                        + cdc.fixture("connectors/broken/shop-port-not-a-number.json") + ") is not a port number from 1 to 65535; write one such as \"3306\"")
+                .hasMessageEndingWith("Fix the value and run again.");
+        assertThat(cdc.connect().connectors()).as("nothing was registered").isEmpty();
+    }
+
+    @Test
+    void aBadValueFromTheOverridesSaysSo() {
+        assertThatThrownBy(() -> cdc.register(SHOP, Map.of("database.hostname", "not a host!")))
+                .hasMessageContaining("database.hostname = \"not a host!\" (in the overrides to " + cdc.fixture(SHOP)
+                        + ") is not a host name or IP address");
     }
 
     @Test
@@ -64,34 +82,89 @@ class ErrorMessagesIT {
 
         assertThatThrownBy(() -> cdc.register(SHOP))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Connector \"shop-connector\" failed instead of running:\nconnector shop-connector: ")
-                .hasMessageContaining("task 0: FAILED\n    trace:\n      io.debezium.DebeziumException: The db history topic is missing.")
+                .hasMessageStartingWith("Expected connector \"shop-connector\" and its tasks to be RUNNING, but it failed.\n\nWhat was seen:\n"
+                        + "  connector shop-connector: ")
+                .hasMessageContaining("task 0: FAILED\n      trace:\n        io.debezium.DebeziumException: The db history topic is missing.")
                 .hasMessageContaining("Service logs:\n")
                 .hasMessageContaining("connect: ");
     }
 
     @Test
-    void aTimeoutSaysWhatWasExpectedWhatWasSeenAndTheConnectorState() {
+    void aCheckThatStillFailsOnceThePipelineSettledFailsAtOnceSayingHow() {
         cdc.register(SHOP);
-        cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
-        assertThatThrownBy(() -> cdc.topic("shop.shop.customers", Duration.ofSeconds(2))
-                .receives(EventExpectation.create().with("after.name", "Jill")))
+        cdc.execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> cdc.topic("shop.shop.customers").receives(EventExpectation.create().with("after.name", "Jill")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected topic \"shop.shop.customers\" to receive an event with op=c, after.name=Jill within 2.0 s, "
-                        + "but it did not happen.\n\nWhat was seen:\n  topic \"shop.shop.customers\" holds 1 event:\n"
-                        + "  #0 op=c before=null after={\"id\":1,\"name\":\"Ann\",\"email\":\"ann@example.com\"} (offset 0)\n"
-                        + "       after.name: expected Jill but was \"Ann\"")
+                .hasMessageStartingWith("Expected topic \"shop.shop.customers\" to receive an event with op=c, after.name=Jill, "
+                        + "but no record on the topic matches it once the pipeline had caught up with the binlog (connector \"shop-connector\" "
+                        + "stored an offset past the binlog marker at ")
+                .hasMessageContaining("so every record it wrote before it is in Kafka).\n\nWhat was seen:\n"
+                        + "  topic \"shop.shop.customers\" holds 1 record:\n"
+                        + "  #0 op=c key={\"id\":1} before=null after={\"id\":1,\"name\":\"Ann\",\"email\":\"ann@example.com\"} (offset 0, binlog ")
+                .hasMessageContaining("       after.name: expected Jill but was \"Ann\"")
                 .hasMessageContaining("connector shop-connector: RUNNING\n  task 0: RUNNING")
                 .hasMessageContaining("Service logs:");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("failed once settled, long before cdc.timeout").isLessThan(cdc.timeout());
     }
 
     @Test
-    void aPathNoEventHasIsNamedWithThePathsThatExist() {
+    void aTimeoutSaysWhatWasExpectedWhatWasSeenAndWhatTheSettlingWaitsFor() {
+        // No heartbeats and nothing captured: the connector's offset can never pass the marker.
+        cdc.register(SHOP, Map.of("heartbeat.interval.ms", "0", "database.include.list", "nothing_here"));
+        cdc.execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        assertThatThrownBy(() -> cdc.topic("shop.shop.customers", Duration.ofSeconds(2)).holdsCount(1))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expected topic \"shop.shop.customers\" to hold exactly 1 record within 2.0 s, but it did not happen.\n\n"
+                        + "What was seen:\n  topic \"shop.shop.customers\" has no records\n"
+                        + "  (waiting for connector \"shop-connector\" to store an offset past the binlog marker at ")
+                .hasMessageContaining("(Debezium's heartbeats carry it; heartbeat.interval.ms must be set)")
+                .hasMessageContaining("connector shop-connector: RUNNING\n  task 0: RUNNING")
+                .hasMessageEndingWith("(The timeout is cdc.timeout=2.0 s; raise it only if the pipeline is just slow.)");
+    }
+
+    @Test
+    void aFurtherRecordIsNamedWithItsDuplicate() {
         cdc.register(SHOP);
-        cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
-        assertThatThrownBy(() -> cdc.topic("shop.shop.customers", Duration.ofSeconds(1))
-                .receives(EventExpectation.create().with("after.nmae", "Ann")))
-                .hasMessageContaining("No event has the path after.nmae. Paths the events do have: after.email, after.id, after.name, before, op, ");
+        cdc.execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        cdc.topic("shop.shop.customers").receives(EventExpectation.create().with("key.id", "1"));
+        cdc.execute("INSERT INTO shop.customers VALUES (2, 'Bob', 'bob@example.com')");
+        assertThatThrownBy(() -> cdc.topic("shop.shop.customers").receivesNoFurtherEvents())
+                .hasMessageStartingWith("Expected no further events on topic \"shop.shop.customers\" (earlier checks matched records of topic "
+                        + "\"shop.shop.customers\" up to offset 0), but 1 more record arrived.\n\nWhat was seen:\n  1 further record:\n"
+                        + "  #1 op=c key={\"id\":2}");
+    }
+
+    @Test
+    void aNegativeCheckAfterSqlLogBinOffIsRefusedNamingTheStatements() {
+        cdc.register(SHOP);
+        cdc.execute("SET sql_log_bin = 0; INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        assertThatThrownBy(() -> cdc.topic("shop.shop.customers").receivesNoFurtherEvents())
+                .hasMessageStartingWith("Expected no further events on topic \"shop.shop.customers\" (no earlier check matched a record of topic "
+                        + "\"shop.shop.customers\", so every record counts), but this cannot be judged: statements of this scenario ran where the "
+                        + "connector cannot see them, so the check would pass without testing anything:\n"
+                        + "  - \"INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')\" ran with sql_log_bin=0 (its changes never reach "
+                        + "the binlog), set by \"SET sql_log_bin = 0\"");
+    }
+
+    @Test
+    void theNextScenarioGetsAFreshSession() {
+        cdc.execute("SET sql_log_bin = 0; SET @left_over = 42; BEGIN; INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com')");
+        cdc.reset();
+        assertThat(cdc.database().query("SELECT @@session.sql_log_bin AS bin, @left_over AS left_over").get(0))
+                .containsEntry("left_over", null)
+                .satisfies(row -> assertThat(((Number) row.get("bin")).intValue()).isEqualTo(1));
+        assertThat(cdc.database().blindSpots()).isEmpty();
+        assertThat(cdc.database().userDatabases()).as("the open transaction's database was dropped").doesNotContain("shop");
+    }
+
+    @Test
+    void anSqlThatShouldFailButDoesNotSaysSo() {
+        assertThatThrownBy(() -> cdc.executeExpectingFailure("INSERT INTO shop.customers VALUES (1, 'Ann', 'a')", "Duplicate entry"))
+                .hasMessage("Expected the SQL to fail with a message containing \"Duplicate entry\", but every statement succeeded:\n"
+                        + "  INSERT INTO shop.customers VALUES (1, 'Ann', 'a')");
+        assertThat(cdc.executeExpectingFailure("INSERT INTO shop.customers VALUES (1, 'Ann', 'a')", "Duplicate entry").getMessage())
+                .contains("The server said: [1062] Duplicate entry '1' for key");
     }
 
     @Test

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cdcharness.kafka.ChangeEvent;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -124,41 +122,37 @@ public final class EventExpectation {
         return problems;
     }
 
-    /** Paths that no event has: a typo in a table is reported with the paths that do exist. */
+    /** Paths that no event has (a typo in a table is reported with the paths that do exist); empty for no events. */
     public List<String> unknownPaths(List<ChangeEvent> events) {
         List<String> unknown = new ArrayList<>();
         for (FieldExpectation field : fields) {
-            boolean anyHas = events.stream().anyMatch(event -> event.field(field.path()).isPresent());
-            if (!anyHas && !events.isEmpty() && !field.expectsAbsence()) {
+            if (!events.isEmpty() && !field.expectsAbsence() && !EventPaths.anyHas(events, field.path())) {
                 unknown.add(field.path());
             }
         }
         return unknown;
     }
 
-    /** Every leaf path of the events, e.g. {@code after.uid}, {@code source.table}, for hints. */
-    public static String knownPaths(List<ChangeEvent> events) {
-        TreeSet<String> paths = new TreeSet<>();
-        for (ChangeEvent event : events) {
-            if (!event.isTombstone()) {
-                collect("", event.value(), paths, 2);
-            }
-        }
-        return String.join(", ", paths);
+    /** Paths that no event can have: the schemas the events carry have no such field (never true without schemas). */
+    public List<String> impossiblePaths(List<ChangeEvent> events) {
+        return fields.stream().filter(field -> !field.expectsAbsence())
+                .map(FieldExpectation::path)
+                .filter(path -> !EventPaths.anyHas(events, path) && EventPaths.impossible(events, path))
+                .toList();
     }
 
-    private static void collect(String prefix, JsonNode node, TreeSet<String> paths, int depth) {
-        if (node == null || !node.isObject() || depth == 0) {
-            if (!prefix.isEmpty()) {
-                paths.add(prefix);
-            }
-            return;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            collect(prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), entry.getValue(), paths, depth - 1);
-        }
+    /** Every path the events have, e.g. {@code after.uid}, {@code key.id}, {@code source.table}, for hints. */
+    public static String knownPaths(List<ChangeEvent> events) {
+        return EventPaths.known(events);
+    }
+
+    /** The operation this expects ({@code c}, {@code u}, ..., {@code tombstone}), or null for any. */
+    public String op() {
+        return op;
+    }
+
+    public List<FieldExpectation> fields() {
+        return fields;
     }
 
     @Override

@@ -10,12 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The one waiting mechanism of the harness. It polls an attempt until it succeeds or the timeout
- * passes; a timeout fails with what was expected, what the last attempt saw, and the diagnostics.
+ * The one waiting mechanism of the harness. It polls an attempt until the attempt succeeds, gives a
+ * final verdict, or the timeout passes. A timeout fails with what was expected, what the last attempt
+ * saw, and the diagnostics; a final verdict (a FAILED task, a check that can no longer pass once the
+ * pipeline has settled) fails at once, the same way, without waiting out the timeout.
  *
  * <pre>{@code
  * Event event = Eventually.within(Duration.ofSeconds(30), diagnostics)
- *         .until("topic orders receives a create event", () -> findCreate(recorder.records("orders")));
+ *         .until("topic orders to receive a create event", () -> {
+ *             Optional<Event> found = findCreate(recorder.records("orders"));
+ *             return found.map(Attempt::success).orElseGet(() -> Attempt.failure("no create yet"));
+ *         });
  * }</pre>
  */
 public final class Eventually {
@@ -33,51 +38,76 @@ public final class Eventually {
         return new Eventually(timeout, diagnostics);
     }
 
-    /** The outcome of one look: either the value that satisfies the expectation, or what was seen instead. */
-    public record Attempt<T>(Optional<T> value, String seen) {
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The outcome of one look: the value that satisfies the expectation; what was seen instead (keep
+     * waiting); or a final verdict: why the expectation can no longer be met (stop waiting).
+     */
+    public record Attempt<T>(Optional<T> value, String seen, Optional<String> verdict) {
         public static <T> Attempt<T> success(T value) {
-            return new Attempt<>(Optional.of(value), "");
+            return new Attempt<>(Optional.of(value), "", Optional.empty());
         }
 
+        /** Not yet: poll again. {@code seen} explains the state if the timeout passes now. */
         public static <T> Attempt<T> failure(String seen) {
-            return new Attempt<>(Optional.empty(), seen);
+            return new Attempt<>(Optional.empty(), seen, Optional.empty());
+        }
+
+        /**
+         * Never: the expectation cannot be met any more, so the wait ends at once. {@code reason}
+         * completes "Expected ..., but {reason}."; {@code seen} shows the evidence.
+         */
+        public static <T> Attempt<T> finalFailure(String reason, String seen) {
+            return new Attempt<>(Optional.empty(), seen, Optional.of(reason));
+        }
+
+        boolean isDone() {
+            return value.isPresent() || verdict.isPresent();
         }
     }
 
-    /** Polls until an attempt succeeds; returns its value. Exceptions of an attempt fail at once. */
+    /** Polls until an attempt succeeds; returns its value. A final verdict or an exception of an attempt fails at once. */
     public <T> T until(String expectation, Supplier<Attempt<T>> attempt) {
+        Outcome<T> outcome = poll(expectation, attempt);
+        return outcome.value().orElseThrow(() -> new AssertionError(
+                FailureMessages.timeout(expectation, timeout, outcome.lastSeen(), diagnostics.describe()), null));
+    }
+
+    /**
+     * Like {@link #until}, but a timeout is an answer, not a failure: empty when the attempt did not
+     * succeed in time. A final verdict still fails at once.
+     */
+    public <T> Optional<T> tryUntil(String expectation, Supplier<Attempt<T>> attempt) {
+        return poll(expectation, attempt).value();
+    }
+
+    private record Outcome<T>(Optional<T> value, String lastSeen) {
+    }
+
+    private <T> Outcome<T> poll(String expectation, Supplier<Attempt<T>> attempt) {
         AtomicReference<Attempt<T>> last = new AtomicReference<>(Attempt.failure("(nothing was looked at yet)"));
         try {
             Awaitility.await(expectation)
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
+                    .pollInSameThread()
                     .until(() -> {
                         Attempt<T> current = attempt.get();
                         last.set(current);
-                        return current.value().isPresent();
+                        return current.isDone();
                     });
-            return last.get().value().orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(timeoutMessage(expectation, last.get().seen()), null);
+            return new Outcome<>(Optional.empty(), last.get().seen());
         }
-    }
-
-    private String timeoutMessage(String expectation, String seen) {
-        StringBuilder text = new StringBuilder("Expected ").append(expectation).append(" within ")
-                .append(Durations.format(timeout)).append(", but it did not happen.");
-        if (!seen.isBlank()) {
-            text.append("\n\nWhat was seen:\n").append(indent(seen));
+        Attempt<T> done = last.get();
+        if (done.verdict().isPresent()) {
+            throw new AssertionError(FailureMessages.verdict(expectation, done.verdict().get(), done.seen(),
+                    diagnostics.describe()), null);
         }
-        String state = diagnostics.describe();
-        if (!state.isBlank()) {
-            text.append("\n\n").append(state);
-        }
-        text.append("\n\n(The timeout is cdc.timeout=").append(Durations.format(timeout)).append("; raise it only if the pipeline is just slow.)");
-        return text.toString();
-    }
-
-    static String indent(String text) {
-        return "  " + text.replace("\n", "\n  ");
+        return new Outcome<>(done.value(), "");
     }
 }

@@ -4,148 +4,175 @@ import io.cdcharness.kafka.ChangeEvent;
 import io.cdcharness.kafka.HistoryRecord;
 import io.cdcharness.kafka.RecordedRecord;
 import io.cdcharness.kafka.SchemaChange;
-import io.cdcharness.kafka.TopicRecorder;
 
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Eventual assertions on one topic's records, read from the beginning of the topic.
+ * Checks of one topic, read from its beginning. Every check follows the settling rule
+ * ({@link Settling}): a check that can pass early (an event that matches) passes as soon as it does;
+ * an exact, counted, ordered or negative check is judged once the pipeline has caught up with the
+ * binlog; and a check that can no longer pass fails at once instead of waiting out the timeout.
  *
  * <pre>{@code
- * harness.topic("originDB.user.user_account")
- *        .receives(EventExpectation.create().with("after.name", "jack"));
- * harness.topic("originDB").receivesSchemaChange("CREATE TABLE `user_account`");
+ * TopicAssert orders = harness.topic("shop.shop.orders");
+ * orders.receives(EventExpectation.create().with("after.id", "10"));
+ * orders.holdsExactly(List.of(EventExpectation.create().with("key.id", "10"), EventExpectation.op("u")));
+ * orders.receivesNoFurtherEvents();
+ * harness.topic("shop").receivesSchemaChange("CREATE TABLE `orders`");
  * }</pre>
  */
 public final class TopicAssert {
-    private static final int SHOWN = 10;
-
-    private final TopicRecorder recorder;
     private final String topic;
-    private final Eventually eventually;
+    private final CheckContext context;
 
-    public TopicAssert(TopicRecorder recorder, String topic, Eventually eventually) {
-        this.recorder = recorder;
+    public TopicAssert(String topic, CheckContext context) {
         this.topic = topic;
-        this.eventually = eventually;
-        recorder.watch(topic);
+        this.context = context;
+        context.recorder().watch(topic);
     }
 
-    /** Waits until a change event on the topic matches; returns it. */
+    public String name() {
+        return topic;
+    }
+
+    /** Waits until a change event on the topic matches; returns it (and remembers it as matched). */
     public ChangeEvent receives(EventExpectation expectation) {
-        return eventually.until("topic \"" + topic + "\" to receive " + expectation, () -> {
-            List<ChangeEvent> events = recorder.records(topic).stream().map(ChangeEvent::of).toList();
-            for (ChangeEvent event : events) {
-                if (expectation.matches(event)) {
-                    return Eventually.Attempt.success(event);
+        ChangeEvent event = judge("topic \"" + topic + "\" to receive " + expectation, true, events -> {
+            List<String> impossible = expectation.impossiblePaths(events);
+            if (!impossible.isEmpty()) {
+                return Judgement.never("no event can have the path " + String.join(", ", impossible)
+                        + " (the schemas the events carry have no such field)", describe(events, expectation));
+            }
+            for (ChangeEvent candidate : events) {
+                if (expectation.matches(candidate)) {
+                    return Judgement.pass(candidate);
                 }
             }
-            return Eventually.Attempt.failure(describeEvents(events, expectation));
+            return Judgement.notYet("no record on the topic matches it", describe(events, expectation));
         });
+        context.ledger().matched(event.record());
+        return event;
     }
 
-    /**
-     * Waits until the topic holds exactly these events, in this order; then settles the pipeline
-     * (see {@code CdcHarness.settle}) and checks that no further event arrived.
-     */
-    public List<ChangeEvent> holdsExactly(List<EventExpectation> expected, Runnable settle) {
-        String expectation = "topic \"" + topic + "\" to hold exactly " + expected.size() + " events in order: " + expected;
-        eventually.until(expectation, () -> {
-            List<ChangeEvent> events = events();
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < expected.size(); i++) {
-                if (i >= events.size()) {
-                    problems.add("#" + i + " missing: " + expected.get(i));
-                } else {
-                    int index = i;
-                    expected.get(i).mismatches(events.get(i)).forEach(problem -> problems.add("#" + index + " " + problem));
-                }
-            }
-            if (events.size() > expected.size()) {
-                problems.add((events.size() - expected.size()) + " more events than expected");
-            }
-            return problems.isEmpty() ? Eventually.Attempt.success(events)
-                    : Eventually.Attempt.failure(describeEvents(events, EventExpectation.any()) + "\nDifferences:\n- " + String.join("\n- ", problems));
-        });
-        settle.run();
-        return noneBeyond(expected.size(), expectation);
-    }
-
-    /** Waits until every expectation is met by a different event, in any order (other events may be there too). */
-    public List<ChangeEvent> holdsInAnyOrder(List<EventExpectation> expected) {
-        return eventually.until("topic \"" + topic + "\" to hold, in any order, " + expected, () -> {
-            List<ChangeEvent> events = events();
-            List<ChangeEvent> unmatched = new ArrayList<>(events);
-            List<EventExpectation> missing = new ArrayList<>();
-            for (EventExpectation expectation : expected) {
-                Optional<ChangeEvent> match = unmatched.stream().filter(expectation::matches).findFirst();
-                match.ifPresentOrElse(unmatched::remove, () -> missing.add(expectation));
-            }
-            return missing.isEmpty() ? Eventually.Attempt.success(events)
-                    : Eventually.Attempt.failure("not matched by any event: " + missing + "\n" + describeEvents(events, EventExpectation.any()));
-        });
-    }
-
-    /** Waits until the topic holds {@code count} records; settles; then checks that no more arrived. */
-    public List<ChangeEvent> holdsCount(int count, Runnable settle) {
-        String expectation = "topic \"" + topic + "\" to hold exactly " + count + " records";
-        eventually.until(expectation, () -> {
-            List<ChangeEvent> events = events();
-            return events.size() >= count ? Eventually.Attempt.success(events)
-                    : Eventually.Attempt.failure(describeEvents(events, EventExpectation.any()));
-        });
-        settle.run();
-        return noneBeyond(count, expectation);
-    }
-
-    /** Settles the pipeline, then checks that the topic holds no more than {@code alreadySeen} records. */
-    public void receivesNoFurtherEvents(int alreadySeen, Runnable settle) {
-        settle.run();
-        noneBeyond(alreadySeen, "no further events on topic \"" + topic + "\" after the " + alreadySeen + " seen before");
-    }
-
-    /**
-     * Waits until the events whose key (or value) field {@code path} equals {@code value} have exactly
-     * these operations, in order (for example {@code c, u, d, tombstone}).
-     */
-    public List<ChangeEvent> keyHistory(String path, String value, List<String> ops) {
-        FieldExpectation key = new FieldExpectation(path, value);
-        return eventually.until("the events with " + path + "=" + value + " on topic \"" + topic + "\" to be " + ops + " in order", () -> {
-            List<ChangeEvent> events = events().stream().filter(event -> key.matches(event.field(path).orElse(null))).toList();
-            List<String> actual = events.stream().map(event -> event.isTombstone() ? EventExpectation.TOMBSTONE : event.op()).toList();
-            return actual.equals(ops) ? Eventually.Attempt.success(events)
-                    : Eventually.Attempt.failure("operations of those events so far: " + actual + "\n" + describeEvents(events(), EventExpectation.any()));
-        });
-    }
-
-    /** Record sizes (key, value and headers, as stored) on the topic right now. */
-    public java.util.IntSummaryStatistics sizes() {
-        return recorder.records(topic).stream().mapToInt(RecordedRecord::serializedSize).summaryStatistics();
-    }
-
-    /** How many records the topic holds right now. */
-    public int count() {
-        return recorder.records(topic).size();
-    }
-
-    private List<ChangeEvent> noneBeyond(int count, String expectation) {
-        List<ChangeEvent> events = events();
-        if (events.size() > count) {
-            StringBuilder text = new StringBuilder("Expected " + expectation + ", but " + (events.size() - count)
-                    + " more arrived once the pipeline had caught up with the binlog:");
-            for (int i = count; i < events.size(); i++) {
-                text.append("\n  #").append(i).append(' ').append(events.get(i).describe());
-            }
-            throw new AssertionError(text.toString());
-        }
+    /** The topic holds exactly these events, in this order, and nothing else once the pipeline has caught up. */
+    public List<ChangeEvent> holdsExactly(List<EventExpectation> expected) {
+        String expectation = "topic \"" + topic + "\" to hold exactly " + expected.size() + (expected.size() == 1 ? " event: " : " events in order: ") + expected;
+        List<ChangeEvent> events = judge(expectation, false, actual -> Sequences.judgeExact(expected, actual, subject()));
+        context.ledger().matched(records(events));
         return events;
     }
 
-    private List<ChangeEvent> events() {
-        return recorder.records(topic).stream().map(ChangeEvent::of).toList();
+    /** Every expectation is met by a different event, in any order; other events may be there too. */
+    public List<ChangeEvent> holdsInAnyOrder(List<EventExpectation> expected) {
+        List<ChangeEvent> matched = judge("topic \"" + topic + "\" to hold, in any order, " + expected, true, events -> {
+            List<ChangeEvent> unmatched = new ArrayList<>(events);
+            List<ChangeEvent> found = new ArrayList<>();
+            List<EventExpectation> missing = new ArrayList<>();
+            for (EventExpectation expectation : expected) {
+                Optional<ChangeEvent> match = unmatched.stream().filter(expectation::matches).findFirst();
+                match.ifPresentOrElse(event -> {
+                    unmatched.remove(event);
+                    found.add(event);
+                }, () -> missing.add(expectation));
+            }
+            if (missing.isEmpty()) {
+                return Judgement.pass(found);
+            }
+            StringBuilder seen = new StringBuilder();
+            for (EventExpectation expectation : missing) {
+                seen.append("not matched by any event: ").append(expectation);
+                String closest = EventListing.closest(events, expectation);
+                if (!closest.isEmpty()) {
+                    seen.append("\n  ").append(closest.replace("\n", "\n  "));
+                }
+                EventListing.elsewhere(context.recorder(), topic, expectation).forEach(line -> seen.append("\n  ").append(line));
+                seen.append('\n');
+            }
+            seen.append(EventListing.of(subject(), events, EventExpectation.any()));
+            EventListing.appendPathHints(seen, events, missing);
+            return Judgement.notYet(missing.size() + " of the " + expected.size() + " expected events " + (missing.size() == 1 ? "is" : "are")
+                    + " not on the topic", seen.toString());
+        });
+        context.ledger().matched(records(matched));
+        return matched;
+    }
+
+    /** The topic holds exactly {@code count} records once the pipeline has caught up. */
+    public List<ChangeEvent> holdsCount(int count) {
+        List<ChangeEvent> events = judge("topic \"" + topic + "\" to hold exactly " + count + (count == 1 ? " record" : " records"), false, actual -> {
+            if (actual.size() == count) {
+                return Judgement.pass(actual);
+            }
+            String problem = "it holds " + actual.size();
+            String duplicates = EventListing.duplicates(actual);
+            String seen = (duplicates.isEmpty() ? "" : duplicates + "\n") + EventListing.of(subject(), actual, EventExpectation.any());
+            return actual.size() > count ? Judgement.never(problem + (duplicates.isEmpty() ? "" : " (" + duplicates + ")"), seen)
+                    : Judgement.notYet(problem, seen);
+        });
+        context.ledger().matched(records(events));
+        return events;
+    }
+
+    /**
+     * No record arrived on the topic after the last one an earlier check of this scenario matched
+     * (every record counts when no check matched any), judged once the pipeline has caught up.
+     */
+    public void receivesNoFurtherEvents() {
+        String expectation = "no further events on topic \"" + topic + "\" (" + context.ledger().describe(topic) + ")";
+        context.refuseIfBlind(expectation);
+        judge(expectation, false, events -> {
+            List<ChangeEvent> further = context.ledger().beyond(topic, records(events)).stream().map(ChangeEvent::of).toList();
+            if (further.isEmpty()) {
+                return Judgement.pass(true);
+            }
+            StringBuilder seen = new StringBuilder(further.size() + (further.size() == 1 ? " further record:" : " further records:"));
+            for (ChangeEvent event : further) {
+                seen.append("\n#").append(events.indexOf(event)).append(' ').append(event.describe());
+                events.stream().filter(earlier -> earlier != event && earlier.record().offset() < event.record().offset() && earlier.sameContentAs(event))
+                        .findFirst().ifPresent(original -> seen.append("\n     the same as #").append(events.indexOf(original)).append(": a duplicate"));
+            }
+            String duplicates = EventListing.duplicates(events);
+            return Judgement.never(further.size() + (further.size() == 1 ? " more record arrived" : " more records arrived")
+                    + (duplicates.isEmpty() ? "" : " (" + duplicates + ")"), seen.toString());
+        });
+    }
+
+    /**
+     * The events whose key (or value) field {@code path} equals {@code value} have exactly these
+     * operations, in order (for example {@code c, u, d, tombstone}), once the pipeline has caught up.
+     */
+    public List<ChangeEvent> keyHistory(String path, String value, List<String> ops) {
+        FieldExpectation key = new FieldExpectation(path, value);
+        List<EventExpectation> expected = ops.stream().map(op -> EventExpectation.TOMBSTONE.equals(op) ? EventExpectation.tombstone()
+                : EventExpectation.op(op)).toList();
+        String expectation = "the events with " + path + "=" + value + " on topic \"" + topic + "\" to be, in order, " + ops;
+        List<ChangeEvent> events = judge(expectation, false, all -> {
+            if (!all.isEmpty() && !EventPaths.anyHas(all, path) && EventPaths.impossible(all, path)) {
+                return Judgement.never("no event can have the path " + path, EventListing.of(subject(), all, EventExpectation.any().with(path, value)));
+            }
+            List<ChangeEvent> ofKey = all.stream().filter(event -> key.matches(event.field(path).orElse(null))).toList();
+            return Sequences.judgeExact(expected, ofKey, "the events with " + path + "=" + value);
+        });
+        context.ledger().matched(records(events));
+        return events;
+    }
+
+    /** The latest event's {@code after} has exactly these fields, in this order, once the pipeline has caught up. */
+    public List<String> latestHasAfterFields(List<String> expected) {
+        return judge("the latest event on topic \"" + topic + "\" to have exactly the after fields " + expected, false, events -> {
+            if (events.isEmpty()) {
+                return Judgement.notYet("the topic has no records", "topic \"" + topic + "\" has no records");
+            }
+            ChangeEvent latest = events.get(events.size() - 1);
+            List<String> actual = new ArrayList<>();
+            latest.after().fieldNames().forEachRemaining(actual::add);
+            return actual.equals(expected) ? Judgement.pass(actual)
+                    : Judgement.notYet("the latest event's after fields are " + actual, "latest: #" + (events.size() - 1) + " " + latest.describe());
+        });
     }
 
     /** Waits until the schema change topic carries a DDL containing {@code ddlFragment}. */
@@ -161,14 +188,17 @@ public final class TopicAssert {
     private <T> T untilDdl(String what, String ddlFragment, Function<RecordedRecord, T> parse, Function<T, String> ddl,
                            Function<T, String> describe) {
         String wanted = normalize(ddlFragment);
-        return eventually.until("topic \"" + topic + "\" to carry a " + what + " with DDL containing \"" + ddlFragment + "\"", () -> {
-            List<T> entries = recorder.records(topic).stream().filter(r -> !r.isTombstone()).map(parse).toList();
+        return judge("topic \"" + topic + "\" to carry a " + what + " with DDL containing \"" + ddlFragment + "\"", true, events -> {
+            List<T> entries = events.stream().filter(event -> !event.isTombstone()).map(event -> parse.apply(event.record())).toList();
             for (T entry : entries) {
                 if (normalize(ddl.apply(entry)).contains(wanted)) {
-                    return Eventually.Attempt.success(entry);
+                    return Judgement.pass(entry);
                 }
             }
-            return Eventually.Attempt.failure(describeList(entries.stream().map(describe).toList()));
+            StringBuilder seen = new StringBuilder(entries.isEmpty() ? "topic \"" + topic + "\" has no records" : "topic \"" + topic + "\" holds " + entries.size() + ":");
+            entries.subList(Math.max(0, entries.size() - 2 * EventListing.SHOWN), entries.size())
+                    .forEach(entry -> seen.append("\n- ").append(describe.apply(entry)));
+            return Judgement.notYet("no DDL on it contains that text", seen.toString());
         });
     }
 
@@ -177,38 +207,44 @@ public final class TopicAssert {
         return ddl.replace("`", "").replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private String describeEvents(List<ChangeEvent> events, EventExpectation expectation) {
+    /** Record sizes (key, value and headers, as stored) once the pipeline has caught up. */
+    public IntSummaryStatistics sizes() {
+        return settledRecords().stream().mapToInt(RecordedRecord::serializedSize).summaryStatistics();
+    }
+
+    /** Every record of the topic once the pipeline has caught up with the binlog written so far. */
+    public List<RecordedRecord> settledRecords() {
+        return records(judge("the pipeline to catch up with the binlog so that topic \"" + topic + "\" can be read whole", false, Judgement::pass));
+    }
+
+    /** How many records the topic holds right now, without waiting (for progress output, not for checks). */
+    public int count() {
+        return context.recorder().records(topic).size();
+    }
+
+    private String describe(List<ChangeEvent> events, EventExpectation expectation) {
+        StringBuilder text = new StringBuilder(EventListing.of(subject(), events, expectation));
+        EventListing.elsewhere(context.recorder(), topic, expectation).forEach(line -> text.append('\n').append(line));
         if (events.isEmpty()) {
-            return "topic \"" + topic + "\" has no records yet" + otherTopicsHint();
-        }
-        StringBuilder text = new StringBuilder("topic \"" + topic + "\" holds " + events.size()
-                + (events.size() == 1 ? " event" : " events") + (events.size() > SHOWN ? " (the last " + SHOWN + " shown)" : "") + ":");
-        int from = Math.max(0, events.size() - SHOWN);
-        for (int i = from; i < events.size(); i++) {
-            ChangeEvent event = events.get(i);
-            text.append("\n#").append(i).append(' ').append(event.describe());
-            expectation.mismatches(event).forEach(problem -> text.append("\n     ").append(problem));
-        }
-        List<String> unknown = expectation.unknownPaths(events);
-        if (!unknown.isEmpty()) {
-            text.append("\nNo event has the path ").append(String.join(", ", unknown))
-                    .append(". Paths the events do have: ").append(EventExpectation.knownPaths(events));
+            List<String> others = context.recorder().counts().entrySet().stream()
+                    .filter(entry -> !entry.getKey().equals(topic) && entry.getValue() > 0).map(java.util.Map.Entry::getKey).sorted().toList();
+            if (!others.isEmpty()) {
+                text.append(" (topics the harness reads that have records: ").append(String.join(", ", others)).append(")");
+            }
         }
         return text.toString();
     }
 
-    private String otherTopicsHint() {
-        List<String> others = recorder.counts().keySet().stream().filter(name -> !name.equals(topic)).sorted().toList();
-        return others.isEmpty() ? "" : " (topics watched with records: " + String.join(", ", others) + ")";
+    private String subject() {
+        return "topic \"" + topic + "\"";
     }
 
-    private String describeList(List<String> entries) {
-        if (entries.isEmpty()) {
-            return "topic \"" + topic + "\" has no records yet";
-        }
-        StringBuilder text = new StringBuilder("topic \"" + topic + "\" holds " + entries.size() + ":");
-        entries.subList(Math.max(0, entries.size() - 2 * SHOWN), entries.size())
-                .forEach(entry -> text.append("\n- ").append(entry));
-        return text.toString();
+    private static List<RecordedRecord> records(List<ChangeEvent> events) {
+        return events.stream().map(ChangeEvent::record).toList();
+    }
+
+    private <T> T judge(String expectation, boolean passesEarly, Function<List<ChangeEvent>, Judgement<T>> look) {
+        return SettledCheck.run(context, expectation, passesEarly, List.of(topic),
+                () -> look.apply(context.recorder().records(topic).stream().map(ChangeEvent::of).toList()));
     }
 }

@@ -67,32 +67,33 @@ public final class ConnectClient {
         body.set("config", JSON.valueToTree(config));
         Response response = sendRaw("POST", "/connectors", body);
         if (response.status() >= 400) {
-            List<String> fieldErrors = response.status() == 400 || response.status() == 500
+            List<ConnectRestException.FieldError> fieldErrors = response.status() == 400 || response.status() == 500
                     ? validate(name, config) : List.of();
             throw new ConnectRestException("POST /connectors for " + name, response.status(), response.message(), fieldErrors);
         }
     }
 
-    /** Per-field errors from {@code PUT /connector-plugins/{class}/config/validate}; empty when the config is valid. */
-    public List<String> validate(String name, Map<String, String> config) {
+    /** Per-field errors from {@code PUT /connector-plugins/{class}/config/validate}, each once; empty when the config is valid. */
+    public List<ConnectRestException.FieldError> validate(String name, Map<String, String> config) {
         String connectorClass = config.get("connector.class");
         if (connectorClass == null) {
-            return List.of("connector.class: missing. Name the connector class, e.g. io.debezium.connector.mysql.MySqlConnector");
+            return List.of(new ConnectRestException.FieldError("connector.class", "(missing)",
+                    "name the connector class, e.g. io.debezium.connector.mysql.MySqlConnector"));
         }
         String simpleName = connectorClass.substring(connectorClass.lastIndexOf('.') + 1);
         Map<String, String> named = new LinkedHashMap<>(config);
         named.put("name", name);
         Response response = sendRaw("PUT", "/connector-plugins/" + encode(simpleName) + "/config/validate", JSON.valueToTree(named));
         if (response.status() >= 400) {
-            return List.of("connector.class: " + response.message());
+            return List.of(new ConnectRestException.FieldError("connector.class", connectorClass, response.message()));
         }
-        List<String> errors = new ArrayList<>();
+        List<ConnectRestException.FieldError> errors = new ArrayList<>();
         for (JsonNode entry : response.body().path("configs")) {
             JsonNode value = entry.path("value");
             for (JsonNode error : value.path("errors")) {
                 String key = value.path("name").asText();
                 String given = named.containsKey(key) ? named.get(key) : value.path("value").asText(null);
-                errors.add(key + " = " + mask(key, given) + ": " + error.asText());
+                errors.add(new ConnectRestException.FieldError(key, mask(key, given), error.asText()));
             }
         }
         return errors;
@@ -249,8 +250,12 @@ public final class ConnectClient {
         return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Secrets never show: values of keys that name a password, secret, token, JAAS config or basic-auth user info. */
     static String mask(String key, String value) {
-        return value != null && key.toLowerCase().contains("password") ? "********" : String.valueOf(value);
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        boolean secret = lower.contains("password") || lower.contains("secret") || lower.contains("token")
+                || lower.endsWith("sasl.jaas.config") || lower.endsWith("basic.auth.user.info");
+        return value != null && secret ? "********" : String.valueOf(value);
     }
 
     private record Response(int status, JsonNode body) {

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code database.server.id} differs from the server's own {@code server_id};</li>
  *   <li>keys the fixture leaves unset get the harness's test defaults ({@code cdc.connector.defaults}).</li>
  * </ul>
+ * Values are checked before they are rewritten: a port that is no port, or a host that is no host
+ * name, fails with the key and where it came from (the fixture, or the changes a step made to it).
  */
 public final class ConnectorConfigResolver {
     private static final AtomicLong NEXT_SERVER_ID = new AtomicLong(5400);
@@ -54,9 +56,22 @@ public final class ConnectorConfigResolver {
     public record Resolution(ConnectorDefinition connector, List<String> rewrites) {
     }
 
+    /** The value that removes a key when changes are applied: {@code | database.include.list | (unset) |}. */
+    public static final String UNSET = "(unset)";
+
     public Resolution resolve(ConnectorDefinition definition) {
+        return resolve(definition, Map.of());
+    }
+
+    /**
+     * Applies the changes to the fixture's config ({@link #UNSET} removes a key; Debezium 1.x keys are
+     * translated in both), checks the values, then resolves the result against the stack.
+     */
+    public Resolution resolve(ConnectorDefinition definition, Map<String, String> changes) {
         Map<String, String> config = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
+        Map<String, String> fromChanges = new LinkedHashMap<>();
+        changes.forEach((key, value) -> fromChanges.put(translateKey(key), value));
         for (Map.Entry<String, String> entry : definition.config().entrySet()) {
             String key = translateKey(entry.getKey());
             String value = entry.getValue();
@@ -73,6 +88,15 @@ public final class ConnectorConfigResolver {
             }
             config.put(key, value);
         }
+        fromChanges.forEach((key, value) -> {
+            if (UNSET.equals(value)) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
+        ConnectorValues.check(config, key -> fromChanges.containsKey(key)
+                ? "the overrides to " + definition.source() : definition.source());
         replace(config, rewrites, "database.hostname", database.hostForConnect(), "the stack's database");
         replace(config, rewrites, "database.port", Integer.toString(database.portForConnect()), "the stack's database");
         for (String key : List.copyOf(config.keySet())) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Steps about Kafka Connect and connectors: registration, state, lifecycle, config and offsets. */
 public class ConnectorSteps {
@@ -21,10 +20,6 @@ public class ConnectorSteps {
 
     private CdcHarness cdc() {
         return CdcHarness.shared();
-    }
-
-    private ScenarioContext scenario() {
-        return ScenarioContext.current();
     }
 
     @Then("Connect offers the connector plugin {string}")
@@ -37,35 +32,32 @@ public class ConnectorSteps {
 
     @Given("the connector {string} is registered from {string}")
     public void registerConnector(String name, String fixture) {
-        register(name, fixture, Map.of());
+        cdc().register(name, fixture, Map.of());
     }
 
     @Given("the connector {string} is registered from {string} with:")
     public void registerConnectorWith(String name, String fixture, DataTable overrides) {
-        register(name, fixture, Tables.fieldValues(overrides, CONFIG_EXAMPLE));
-    }
-
-    private void register(String name, String fixture, Map<String, String> overrides) {
-        checkFixtureName(name, fixture);
-        scenario().connectors.put(name, cdc().register(fixture, overrides));
+        cdc().register(name, fixture, Tables.fieldValues(overrides, CONFIG_EXAMPLE));
     }
 
     @Then("registering the connector {string} from {string} with the following fails:")
     public void registrationFails(String name, String fixture, DataTable overrides) {
-        checkFixtureName(name, fixture);
+        cdc().checkFixtureName(name, fixture);
         Map<String, String> config = Tables.fieldValues(overrides, CONFIG_EXAMPLE);
-        assertThatThrownBy(() -> cdc().register(fixture, config))
-                .as("registering %s with %s", name, config)
-                .isInstanceOf(ConnectRestException.class)
-                .hasMessageContaining("Connect's validation of the connector config found");
+        String message = cdc().registrationFails(fixture, config, "Connect's validation of the connector config found");
+        assertThat(message).as("the refusal of %s with %s", name, config).contains("(from the overrides)");
     }
 
-    private void checkFixtureName(String name, String fixture) {
-        String fixtureName = cdc().resolveConnector(fixture).connector().name();
-        if (!fixtureName.equals(name)) {
-            throw new IllegalArgumentException("The fixture " + fixture + " defines the connector \"" + fixtureName
-                    + "\", not \"" + name + "\". Use the name from the fixture, or another fixture.");
-        }
+    @Then("registering the connector {string} from {string} fails with a message containing {string}")
+    public void registrationFailsWithMessage(String name, String fixture, String expected) {
+        cdc().checkFixtureName(name, fixture);
+        cdc().registrationFails(fixture, Map.of(), expected);
+    }
+
+    @Then("registering the connector {string} from {string} with the following fails with a message containing {string}:")
+    public void registrationWithChangesFailsWithMessage(String name, String fixture, String expected, DataTable overrides) {
+        cdc().checkFixtureName(name, fixture);
+        cdc().registrationFails(fixture, Tables.fieldValues(overrides, CONFIG_EXAMPLE), expected);
     }
 
     @Then("the connector {string} and its tasks are RUNNING")
@@ -112,7 +104,6 @@ public class ConnectorSteps {
     @When("I change the config of the connector {string}:")
     public void changeConfig(String name, DataTable changes) {
         cdc().updateConfig(name, Tables.fieldValues(changes, CONFIG_EXAMPLE));
-        scenario().connectors.put(name, cdc().connector(name));
     }
 
     @Then("the config of the connector {string} has:")
@@ -122,24 +113,20 @@ public class ConnectorSteps {
 
     @When("I delete the stored offsets of the connector {string}")
     public void deleteOffsets(String name) {
-        cdc().connect().deleteOffsets(name);
+        try {
+            cdc().connect().deleteOffsets(name);
+        } catch (ConnectRestException e) {
+            throw new IllegalStateException(e.getMessage() + "\nStop the connector first: When I stop the connector \"" + name + "\"", e);
+        }
     }
 
     @When("I set the stored offset of the connector {string} to where the last SQL began")
     public void rewindOffset(String name) {
-        cdc().setBinlogOffset(name, scenario().lastSql().binlogBefore(), scenario().lastSql().gtidsBefore());
+        cdc().setBinlogOffset(name, cdc().lastSql().binlogBefore(), cdc().lastSql().gtidsBefore());
     }
 
     @Then("Connect reports a stored binlog offset for the connector {string}")
     public void connectReportsOffset(String name) {
-        cdc().eventually().until("GET /connectors/" + name + "/offsets to report a binlog file and position", () -> {
-            var offsets = cdc().connect().offsets(name);
-            for (var entry : offsets.path("offsets")) {
-                if (entry.path("offset").has("file") && entry.path("offset").has("pos")) {
-                    return io.cdcharness.assertions.Eventually.Attempt.success(entry);
-                }
-            }
-            return io.cdcharness.assertions.Eventually.Attempt.failure("Connect answered " + offsets);
-        });
+        cdc().offsets(name).reportedByConnect();
     }
 }

@@ -1,17 +1,29 @@
 package io.cdcharness.cucumber;
 
 import io.cdcharness.CdcHarness;
+import io.cucumber.java.After;
 import io.cucumber.java.Before;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Boots the shared stack on the first scenario and gives every scenario a clean slate: no connector,
- * offset, topic or database of an earlier scenario is left.
+ * offset, topic, database or session state of an earlier scenario is left. Scenarios of one stack run
+ * one at a time: they share its databases, topics and connectors, so Cucumber's parallel mode is
+ * refused with one line instead of letting scenarios see each other's events.
  */
 public class StackHooks {
+    private static final AtomicReference<Thread> RUNNING = new AtomicReference<>();
 
     @Before(order = 0)
     public void cleanSlate() {
+        ParallelRefusal.check(RUNNING);
         ScenarioContext.begin();
         CdcHarness.shared().reset();
+    }
+
+    @After(order = 0)
+    public void done() {
+        RUNNING.compareAndSet(Thread.currentThread(), null);
     }
 }

@@ -22,6 +22,11 @@ public record ChangeEvent(RecordedRecord record, JsonNode key, JsonNode value) {
         return new ChangeEvent(record, record.keyJson(), record.valueJson());
     }
 
+    /** True when the record is a Debezium change event or a tombstone (not a schema change, transaction or other record). */
+    public boolean isChangeEventOrTombstone() {
+        return record.kind() == RecordedRecord.Kind.CHANGE_EVENT || record.kind() == RecordedRecord.Kind.TOMBSTONE;
+    }
+
     public boolean isTombstone() {
         return value == null || value.isNull();
     }
@@ -46,18 +51,45 @@ public record ChangeEvent(RecordedRecord record, JsonNode key, JsonNode value) {
     /**
      * A field by dotted path from the value: {@code after.name}, {@code source.table}, {@code op}; a path
      * starting with {@code key.} reads the key, and {@code key} is the whole key (null for a table
-     * without a primary key). Empty when the event has no such path.
+     * without a primary key); {@code header.<name>} reads a header (names may hold dots, as in
+     * {@code header.__debezium.oldkey}), and a path below it reads into the header's JSON
+     * ({@code header.__debezium.oldkey.id}). Empty when the event has no such path.
      */
     public Optional<JsonNode> field(String path) {
         if (path.equals("key")) {
             return Optional.of(key == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : key);
         }
+        if (path.startsWith(HEADER_PREFIX)) {
+            return header(path.substring(HEADER_PREFIX.length()));
+        }
         JsonNode node = path.startsWith("key.") ? key : value;
         String rest = path.startsWith("key.") ? path.substring(4) : path;
+        return navigate(node, rest);
+    }
+
+    private static final String HEADER_PREFIX = "header.";
+
+    /** The longest header name that starts the path wins; the rest of the path reads into its JSON. */
+    private Optional<JsonNode> header(String path) {
+        String best = null;
+        for (String name : record.headers().keySet()) {
+            if ((path.equals(name) || path.startsWith(name + ".")) && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> header = record.header(best);
+        String below = path.equals(best) ? "" : path.substring(best.length() + 1);
+        return below.isEmpty() ? header : header.flatMap(json -> navigate(json, below));
+    }
+
+    private static Optional<JsonNode> navigate(JsonNode node, String path) {
         if (node == null) {
             return Optional.empty();
         }
-        for (String part : rest.split("\\.")) {
+        for (String part : path.split("\\.")) {
             if (node != null && node.isNull()) {
                 return Optional.of(node); // below a null (before of a create, after of a delete) everything is null
             }
@@ -69,15 +101,12 @@ public record ChangeEvent(RecordedRecord record, JsonNode key, JsonNode value) {
         return Optional.ofNullable(node);
     }
 
-    public String describe() {
-        if (isTombstone()) {
-            return "tombstone key=" + key + " (" + where() + ")";
-        }
-        return "op=" + op() + " before=" + RecordedRecord.abbreviate(String.valueOf(before()))
-                + " after=" + RecordedRecord.abbreviate(String.valueOf(after())) + " (" + where() + ")";
+    /** The same event as the other: same key and value (a duplicate, wherever it sits). */
+    public boolean sameContentAs(ChangeEvent other) {
+        return java.util.Objects.equals(key, other.key) && java.util.Objects.equals(value, other.value);
     }
 
-    private String where() {
-        return "offset " + record.offset() + (record.partition() == 0 ? "" : " partition " + record.partition());
+    public String describe() {
+        return record.describe();
     }
 }

@@ -5,15 +5,90 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One record as it sits on a topic: raw key and value bytes plus where it was. The typed views
- * ({@link ChangeEvent}, {@link SchemaChange}, {@link HistoryRecord}, {@link SourceOffset}) parse from it.
+ * One record as it sits on a topic: raw key and value bytes plus where it was. The key and value are
+ * decoded once, when the record is made (the recorder's thread does it as records arrive), so that
+ * checks can look at a topic's whole history on every poll without parsing it again. The typed views
+ * ({@link ChangeEvent}, {@link SchemaChange}, {@link HistoryRecord}, {@link SourceOffset}) read from it.
+ *
+ * <pre>{@code
+ * RecordedRecord record = recorder.records("shop.shop.orders").get(0);
+ * record.kind();        // CHANGE_EVENT
+ * record.valueJson();   // {"before":null,"after":{"id":10,...},"op":"c",...}
+ * record.describe();    // op=c key={"id":10} after={...} (offset 0)
+ * }</pre>
  */
-public record RecordedRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                             Map<String, byte[]> headers) {
+public final class RecordedRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a record is, judged from its value: a change event, a schema change, a transaction boundary... */
+    public enum Kind { CHANGE_EVENT, TOMBSTONE, SCHEMA_CHANGE, TRANSACTION, OTHER }
+
+    private final String topic;
+    private final int partition;
+    private final long offset;
+    private final long timestamp;
+    private final byte[] key;
+    private final byte[] value;
+    private final Map<String, byte[]> headers;
+    private final JsonNode rawKey;
+    private final JsonNode rawValue;
+    private final JsonNode keyJson;
+    private final JsonNode valueJson;
+    private final Kind kind;
+
+    public RecordedRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
+                          Map<String, byte[]> headers) {
+        this.topic = topic;
+        this.partition = partition;
+        this.offset = offset;
+        this.timestamp = timestamp;
+        this.key = key;
+        this.value = value;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.rawKey = parse(key);
+        this.rawValue = parse(value);
+        this.keyJson = LogicalValues.decodeEnvelope(rawKey);
+        this.valueJson = LogicalValues.decodeEnvelope(rawValue);
+        this.kind = kindOf(valueJson);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public long offset() {
+        return offset;
+    }
+
+    public long timestamp() {
+        return timestamp;
+    }
+
+    public byte[] key() {
+        return key;
+    }
+
+    public byte[] value() {
+        return value;
+    }
+
+    public Map<String, byte[]> headers() {
+        return headers;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
 
     public boolean isTombstone() {
         return value == null;
@@ -37,10 +112,10 @@ public record RecordedRecord(String topic, int partition, long offset, long time
 
     /**
      * The key as JSON, with the JsonConverter's {@code schema}/{@code payload} envelope removed and
-     * logical types decoded (see {@link LogicalValues}).
+     * logical types decoded (see {@link LogicalValues}); null for a null key.
      */
     public JsonNode keyJson() {
-        return LogicalValues.decodeEnvelope(parse(key));
+        return keyJson;
     }
 
     /**
@@ -48,12 +123,62 @@ public record RecordedRecord(String topic, int partition, long offset, long time
      * logical types decoded: DECIMAL as {@code 12.34}, DATE as {@code 2024-01-31} (see {@link LogicalValues}).
      */
     public JsonNode valueJson() {
-        return LogicalValues.decodeEnvelope(parse(value));
+        return valueJson;
     }
 
     /** The value exactly as stored, envelope included. */
     public JsonNode rawValueJson() {
-        return parse(value);
+        return rawValue;
+    }
+
+    /** The key exactly as stored, envelope included. */
+    public JsonNode rawKeyJson() {
+        return rawKey;
+    }
+
+    /** A header's value as JSON when it is JSON, else as text; empty when the record has no such header. */
+    public Optional<JsonNode> header(String name) {
+        if (!headers.containsKey(name)) {
+            return Optional.empty();
+        }
+        byte[] bytes = headers.get(name);
+        if (bytes == null) {
+            return Optional.of(JSON.getNodeFactory().nullNode());
+        }
+        return Optional.of(LogicalValues.decodeEnvelope(parse(bytes)));
+    }
+
+    /** Where the record is, for messages: {@code offset 3}, with the partition when it is not 0. */
+    public String where() {
+        return "offset " + offset + (partition == 0 ? "" : " partition " + partition);
+    }
+
+    /** The same record's place as a comparable key: topic, partition and offset. */
+    public String coordinates() {
+        return topic + "[" + partition + "]@" + offset;
+    }
+
+    /** ", binlog mysql-bin.000003:1234" for a change event that says where in the binlog it comes from. */
+    private String binlog() {
+        JsonNode source = valueJson.path("source");
+        return source.hasNonNull("file") && source.hasNonNull("pos")
+                ? ", binlog " + source.get("file").asText() + ":" + source.get("pos").asText() : "";
+    }
+
+    private static Kind kindOf(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Kind.TOMBSTONE;
+        }
+        if (value.has("op") && (value.has("after") || value.has("before"))) {
+            return Kind.CHANGE_EVENT;
+        }
+        if (value.has("ddl") && value.has("databaseName")) {
+            return Kind.SCHEMA_CHANGE;
+        }
+        if (value.has("status") && value.has("id") && (value.has("event_count") || value.has("data_collections"))) {
+            return Kind.TRANSACTION;
+        }
+        return Kind.OTHER;
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -67,13 +192,33 @@ public record RecordedRecord(String topic, int partition, long offset, long time
         }
     }
 
-    /** A short form for failure messages: {@code topic[partition]@offset key=... value=...}. */
+    /**
+     * A short form for failure messages, by kind: a change event shows its op, key, before and after;
+     * a schema change its database and DDL; a transaction boundary its status, id and counts; anything
+     * else its key and value JSON.
+     */
     public String describe() {
-        return topic + "[" + partition + "]@" + offset + " key=" + abbreviate(String.valueOf(keyJson()))
-                + " value=" + abbreviate(String.valueOf(valueJson()));
+        return switch (kind) {
+            case CHANGE_EVENT -> "op=" + valueJson.path("op").asText() + " key=" + keyJson
+                    + " before=" + abbreviate(String.valueOf(valueJson.path("before")))
+                    + " after=" + abbreviate(String.valueOf(valueJson.path("after"))) + " (" + where() + binlog() + ")";
+            case TOMBSTONE -> "tombstone key=" + keyJson + " (" + where() + ")";
+            case SCHEMA_CHANGE -> "schema change [" + valueJson.path("databaseName").asText("") + "] "
+                    + abbreviate(valueJson.path("ddl").asText("").replaceAll("\\s+", " ")) + " (" + where() + ")";
+            case TRANSACTION -> "transaction " + valueJson.path("status").asText() + " id=" + valueJson.path("id").asText()
+                    + (valueJson.hasNonNull("event_count") ? " event_count=" + valueJson.path("event_count")
+                    + " data_collections=" + valueJson.path("data_collections") : "") + " (" + where() + ")";
+            case OTHER -> "key=" + abbreviate(String.valueOf(keyJson)) + " value=" + abbreviate(String.valueOf(valueJson))
+                    + " (" + where() + ")";
+        };
     }
 
     static String abbreviate(String text) {
         return text.length() <= 400 ? text : text.substring(0, 400) + "...(" + text.length() + " chars)";
+    }
+
+    @Override
+    public String toString() {
+        return coordinates() + " " + describe();
     }
 }

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class TopicRecorder implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final long METADATA_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How often new topics are looked for when every wanted topic is assigned (see {@link #watchAllExcept}). */
+    private static final long DISCOVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
@@ -48,6 +50,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> resets = new ConcurrentLinkedQueue<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private volatile java.util.function.Predicate<String> watchAllExcept;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
     private volatile long lastMetadataRefresh;
@@ -76,6 +79,16 @@ public final class TopicRecorder implements AutoCloseable {
         if (wanted.add(topic)) {
             lastMetadataRefresh = 0;
         }
+    }
+
+    /**
+     * Also records every other topic that exists or appears, except those the predicate excludes (for
+     * example Kafka's and Connect's own): a record that a broken pipeline sends to the wrong topic is
+     * then there to be named. Survives {@link #reset()}.
+     */
+    public void watchAllExcept(java.util.function.Predicate<String> excluded) {
+        this.watchAllExcept = excluded;
+        lastMetadataRefresh = 0;
     }
 
     /** Everything recorded on the topic so far, in partition/offset order as read. Starts watching it if needed. */
@@ -131,6 +144,7 @@ public final class TopicRecorder implements AutoCloseable {
                             positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                         }
                     }
+                    notePositions();
                 } catch (WakeupException wakeup) {
                     // a reset or close asked for attention
                 } catch (org.apache.kafka.common.KafkaException e) {
@@ -145,6 +159,21 @@ public final class TopicRecorder implements AutoCloseable {
         } finally {
             handleResets();
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * The consumer's own position also passes what it does not hand out as records (transaction
+     * markers, compacted gaps), so "read to the end offsets" holds for such topics too.
+     */
+    private void notePositions() {
+        for (TopicPartition partition : assigned) {
+            try {
+                long position = consumer.position(partition, Duration.ZERO);
+                positions.merge(partition, position, Math::max);
+            } catch (org.apache.kafka.common.errors.TimeoutException notKnownYet) {
+                // the position is fetched with the next poll
+            }
         }
     }
 
@@ -169,15 +198,17 @@ public final class TopicRecorder implements AutoCloseable {
     }
 
     private void refreshAssignment() {
-        if (wanted.isEmpty() || System.nanoTime() - lastMetadataRefresh < METADATA_REFRESH_NANOS) {
+        boolean all = watchAllExcept != null;
+        long sinceRefresh = System.nanoTime() - lastMetadataRefresh;
+        if ((wanted.isEmpty() && !all) || sinceRefresh < METADATA_REFRESH_NANOS) {
+            return;
+        }
+        Set<String> missing = new HashSet<>(wanted);
+        assigned.forEach(partition -> missing.remove(partition.topic()));
+        if (missing.isEmpty() && (!all || sinceRefresh < DISCOVERY_NANOS)) {
             return;
         }
         lastMetadataRefresh = System.nanoTime();
-        Set<String> missing = new HashSet<>(wanted);
-        assigned.forEach(partition -> missing.remove(partition.topic()));
-        if (missing.isEmpty()) {
-            return;
-        }
         Map<String, List<PartitionInfo>> topics;
         try {
             topics = consumer.listTopics(Duration.ofSeconds(2));
@@ -185,6 +216,15 @@ public final class TopicRecorder implements AutoCloseable {
             return;
         } catch (org.apache.kafka.common.KafkaException e) {
             return;
+        }
+        if (all) {
+            for (String topic : topics.keySet()) {
+                if (!watchAllExcept.test(topic) && !wanted.contains(topic)) {
+                    recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
+                    wanted.add(topic);
+                    missing.add(topic);
+                }
+            }
         }
         List<TopicPartition> added = new ArrayList<>();
         for (String topic : missing) {

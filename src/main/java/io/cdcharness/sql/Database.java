@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
     private final DatabaseEndpoint endpoint;
+    private final CaptureGuard captureGuard = new CaptureGuard();
     private Connection connection;
 
     public Database(DatabaseEndpoint endpoint) {
@@ -68,9 +69,13 @@ public final class Database implements AutoCloseable {
                 if (index == statements.size() && index > 1) {
                     lastStatementStart = binlogPosition();
                 }
+                captureGuard.beforeStatement(sql);
                 updated += Math.max(0, run(statement, sql, where, index, statements.size()));
+                if (CaptureGuard.mayChangeCapture(sql)) {
+                    captureGuard.observe(CaptureSettings.read(this::query), sql);
+                }
             }
-            return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition());
+            return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition(), gtidPosition());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not use the connection to " + where + ": " + e.getMessage(), e);
         }
@@ -131,6 +136,66 @@ public final class Database implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Rotates the binary log ({@code FLUSH BINARY LOGS}) and returns the position before the rotation.
+     * A rotation writes no row, no DDL and no transaction, yet every connector that reads the binlog
+     * passes it, and its heartbeats carry an offset past it: the harness's marker, invisible in topics.
+     */
+    public synchronized BinlogPosition rotateBinlog() {
+        BinlogPosition before = binlogPosition();
+        try (Statement statement = connection().createStatement()) {
+            statement.execute("FLUSH BINARY LOGS");
+        } catch (SQLException e) {
+            throw new SqlStatementException(endpoint.toString(), "FLUSH BINARY LOGS", 1, 1, e);
+        }
+        return before;
+    }
+
+    /**
+     * Statements of the scenario so far that ran while the session could not be captured
+     * ({@code sql_log_bin=0}, a binlog format other than ROW, a row image other than FULL), one line each;
+     * empty when every statement reached the binlog as Debezium needs it.
+     */
+    public synchronized java.util.List<String> blindSpots() {
+        return captureGuard.blindSpots();
+    }
+
+    /**
+     * A clean session for the next scenario: an open transaction is rolled back and the connection is
+     * closed, so session variables ({@code sql_log_bin}, {@code autocommit}, {@code @user_vars}, the
+     * default database) start from the server's defaults. Server-wide settings that blind the capture
+     * ({@code binlog_format}, {@code binlog_row_image}) are set back, and the returned lines say what was.
+     */
+    public synchronized java.util.List<String> resetSession() {
+        if (connection != null) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.close();
+            } catch (SQLException ignored) {
+                // a broken session is dropped all the same
+            }
+            connection = null;
+        }
+        captureGuard.clear();
+        java.util.List<String> restored = new java.util.ArrayList<>();
+        CaptureSettings global = CaptureSettings.read(this::query);
+        if (!"ROW".equalsIgnoreCase(global.globalBinlogFormat())) {
+            execute("SET GLOBAL binlog_format = 'ROW'");
+            restored.add("binlog_format was " + global.globalBinlogFormat() + " server-wide; set back to ROW");
+        }
+        if (!"FULL".equalsIgnoreCase(global.globalRowImage())) {
+            execute("SET GLOBAL binlog_row_image = 'FULL'");
+            restored.add("binlog_row_image was " + global.globalRowImage() + " server-wide; set back to FULL");
+        }
+        if (!restored.isEmpty()) {
+            close(); // the session that set them back has the old values; the next one starts with the new ones
+        }
+        captureGuard.clear();
+        return restored;
+    }
+
     /** Drops every database a scenario created. */
     public synchronized void dropUserDatabases() {
         for (String name : userDatabases()) {
@@ -164,10 +229,43 @@ public final class Database implements AutoCloseable {
 
     /**
      * What a script did: how many statements ran and rows changed, and binlog positions: before the
-     * script (with the GTID position then, on MariaDB; empty elsewhere), before its last statement (where the last statement's transaction starts, at the
-     * earliest) and after it.
+     * script, before its last statement (where the last statement's transaction starts, at the
+     * earliest) and after it; with MariaDB's GTID position before and after ({@code @@gtid_binlog_pos};
+     * empty elsewhere).
      */
     public record ExecutionResult(int statements, long rowsChanged, BinlogPosition binlogBefore, String gtidsBefore,
-                                  BinlogPosition lastStatementStart, BinlogPosition binlogAfter) {
+                                  BinlogPosition lastStatementStart, BinlogPosition binlogAfter, String gtidsAfter) {
+
+        /** True when a binlog position (of an event's {@code source.file}/{@code source.pos}) lies within this script's writes. */
+        public boolean wrote(BinlogPosition position) {
+            return position.isAtOrAfter(binlogBefore) && position.compareTo(binlogAfter) < 0;
+        }
+
+        /**
+         * True when a transaction id as Debezium writes it belongs to this script: {@code file=F,pos=P}
+         * (no GTIDs) within its positions, or a MariaDB GTID {@code domain-server-sequence} it added.
+         */
+        public boolean wroteTransaction(String transactionId) {
+            java.util.regex.Matcher position = java.util.regex.Pattern.compile("file=(.+),pos=(\\d+)").matcher(transactionId);
+            if (position.matches()) {
+                return wrote(new BinlogPosition(position.group(1), Long.parseLong(position.group(2))));
+            }
+            java.util.regex.Matcher gtid = java.util.regex.Pattern.compile("(\\d+)-(\\d+)-(\\d+)").matcher(transactionId);
+            if (gtid.matches()) {
+                long sequence = Long.parseLong(gtid.group(3));
+                return sequence > mariaDbSequence(gtidsBefore, gtid.group(1)) && sequence <= mariaDbSequence(gtidsAfter, gtid.group(1));
+            }
+            return false;
+        }
+
+        private static long mariaDbSequence(String gtidPosition, String domain) {
+            for (String part : gtidPosition == null ? new String[0] : gtidPosition.split(",")) {
+                String[] fields = part.trim().split("-");
+                if (fields.length == 3 && fields[0].equals(domain)) {
+                    return Long.parseLong(fields[2]);
+                }
+            }
+            return 0;
+        }
     }
 }
