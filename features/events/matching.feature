@@ -1,8 +1,8 @@
 Feature: Expectations on a topic: sequences, any order, counts and per-key history
   Events are matched field by field with dotted paths (op, after.name, source.table, key.id).
-  "Exactly" and "no further" expectations are bounded by a marker: the harness writes a marker
-  transaction and waits until the connector's stored offset is past it, so every event the SQL
-  caused is in Kafka before it counts. No sleeps.
+  "Exactly", "in order" and "no further" expectations are judged once the pipeline has settled: the
+  harness rotates the binlog and waits until the connector's stored offset is past the rotation, so
+  every event the SQL caused is in Kafka before it counts. No sleeps.
 
   Background:
     Given I execute the SQL file "sql/shop-schema.sql"

@@ -1,6 +1,6 @@
 Feature: Filtering what is captured
   Include and exclude lists choose databases, tables and columns. A topic that must not exist is
-  checked once the connector has caught up with the binlog (marker-bounded), not after a sleep.
+  checked once the connector has caught up with the binlog (the settling rule), not after a sleep.
 
   Background:
     Given I execute the SQL file "sql/shop-schema.sql"

@@ -459,7 +459,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** What checks work with: the recorder, the timeout, the settling rule and this scenario's matched records. */
     public CheckContext checks() {
-        return new CheckContext(core.recorder, eventually(), core.settler, core.scenario.ledger, core.database::blindSpots);
+        return new CheckContext(core.recorder, eventually(), core.settler, core.scenario.ledger, core.database::blindSpots, this::catchUpWithAllTopics);
     }
 
     /** Checks of one topic. */
@@ -501,6 +501,20 @@ public final class CdcHarness implements AutoCloseable {
     /** Waits until every named topic exists; returns the whole topic list. */
     public Set<String> awaitTopics(Collection<String> names) {
         return topics().exist(names);
+    }
+
+    /** Reads every topic but Kafka's and Connect's own to its end, for at most 2 s (for failure messages). */
+    private void catchUpWithAllTopics() {
+        Set<String> connectOwn = core.stack.connectStorageTopics().all();
+        Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
+        for (String topic : core.topics.listNonInternal()) {
+            if (!topic.startsWith("__") && !connectOwn.contains(topic)) {
+                core.recorder.watch(topic);
+                ends.putAll(core.topics.endOffsets(topic));
+            }
+        }
+        Eventually.within(Duration.ofSeconds(2), Diagnostics.NONE).tryUntil("the harness to read every topic to its end",
+                () -> core.recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
     }
 
     // ---- the clean slate ----

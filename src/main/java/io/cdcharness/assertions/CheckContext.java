@@ -11,13 +11,15 @@ import java.util.function.Supplier;
  *
  * @param blindSpots statements of the scenario that ran with {@code sql_log_bin=0} or another setting
  *                   that hides them from Debezium, one line each (see {@code Database.blindSpots()})
+ * @param catchUp    reads every topic there is to its end (briefly), so that a failure can name a
+ *                   matching record on another topic; called only when a check has failed
  */
 public record CheckContext(TopicRecorder recorder, Eventually eventually, Settling settling, MatchLedger ledger,
-                           Supplier<List<String>> blindSpots) {
+                           Supplier<List<String>> blindSpots, Runnable catchUp) {
 
     /** The same context with another timeout. */
     public CheckContext with(Eventually other) {
-        return new CheckContext(recorder, other, settling, ledger, blindSpots);
+        return new CheckContext(recorder, other, settling, ledger, blindSpots, catchUp);
     }
 
     /**

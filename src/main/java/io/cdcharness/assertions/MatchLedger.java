@@ -4,6 +4,7 @@ import io.cdcharness.kafka.RecordedRecord;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,13 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MatchLedger {
     private final Map<String, Map<Integer, Long>> lastMatched = new ConcurrentHashMap<>();
+    private final Set<String> matched = ConcurrentHashMap.newKeySet();
 
     /** Notes records a check matched. */
     public void matched(List<RecordedRecord> records) {
         for (RecordedRecord record : records) {
             lastMatched.computeIfAbsent(record.topic(), topic -> new ConcurrentHashMap<>())
                     .merge(record.partition(), record.offset(), Math::max);
+            matched.add(record.coordinates());
         }
+    }
+
+    /** True when a check matched this very record (topic, partition and offset). */
+    public boolean wasMatched(RecordedRecord record) {
+        return matched.contains(record.coordinates());
     }
 
     public void matched(RecordedRecord record) {
@@ -50,5 +58,6 @@ public final class MatchLedger {
     /** Forgets everything (a new scenario). */
     public void clear() {
         lastMatched.clear();
+        matched.clear();
     }
 }

@@ -54,8 +54,12 @@ public final class SnapshotAssert {
                 return Judgement.never("it is on topic \"" + only.record().topic() + "\"", seen);
             }
             List<String> mismatches = expectation.mismatches(only);
-            return mismatches.isEmpty() ? Judgement.pass(only)
-                    : Judgement.never("it differs: " + String.join("; ", mismatches), seen);
+            if (mismatches.isEmpty()) {
+                return Judgement.pass(only);
+            }
+            StringBuilder evidence = new StringBuilder(seen);
+            EventListing.appendPathHints(evidence, List.of(only), List.of(expectation));
+            return Judgement.never("it differs: " + String.join("; ", mismatches), evidence.toString());
         });
         context.ledger().matched(last.record());
         return last;

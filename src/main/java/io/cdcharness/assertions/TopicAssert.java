@@ -61,7 +61,8 @@ public final class TopicAssert {
     /** The topic holds exactly these events, in this order, and nothing else once the pipeline has caught up. */
     public List<ChangeEvent> holdsExactly(List<EventExpectation> expected) {
         String expectation = "topic \"" + topic + "\" to hold exactly " + expected.size() + (expected.size() == 1 ? " event: " : " events in order: ") + expected;
-        List<ChangeEvent> events = judge(expectation, false, actual -> Sequences.judgeExact(expected, actual, subject()));
+        List<ChangeEvent> events = judge(expectation, false, actual -> this.<List<ChangeEvent>>impossiblePaths(actual, expected)
+                .orElseGet(() -> withHints(Sequences.judgeExact(expected, actual, subject()), expected, actual)));
         context.ledger().matched(records(events));
         return events;
     }
@@ -118,22 +119,26 @@ public final class TopicAssert {
     }
 
     /**
-     * No record arrived on the topic after the last one an earlier check of this scenario matched
-     * (every record counts when no check matched any), judged once the pipeline has caught up.
+     * No record arrived on the topic that earlier checks of this scenario did not account for, judged
+     * once the pipeline has caught up: no record after the last one a check matched (every record counts
+     * when no check matched any), and no copy of a matched record anywhere (a redelivered event that
+     * landed between the checked ones).
      */
     public void receivesNoFurtherEvents() {
         String expectation = "no further events on topic \"" + topic + "\" (" + context.ledger().describe(topic) + ")";
         context.refuseIfBlind(expectation);
         judge(expectation, false, events -> {
-            List<ChangeEvent> further = context.ledger().beyond(topic, records(events)).stream().map(ChangeEvent::of).toList();
+            List<RecordedRecord> beyond = context.ledger().beyond(topic, records(events));
+            List<ChangeEvent> further = events.stream().filter(event -> beyond.contains(event.record()) || (!context.ledger().wasMatched(event.record())
+                    && events.stream().anyMatch(other -> context.ledger().wasMatched(other.record()) && other.sameContentAs(event)))).toList();
             if (further.isEmpty()) {
                 return Judgement.pass(true);
             }
             StringBuilder seen = new StringBuilder(further.size() + (further.size() == 1 ? " further record:" : " further records:"));
             for (ChangeEvent event : further) {
                 seen.append("\n#").append(events.indexOf(event)).append(' ').append(event.describe());
-                events.stream().filter(earlier -> earlier != event && earlier.record().offset() < event.record().offset() && earlier.sameContentAs(event))
-                        .findFirst().ifPresent(original -> seen.append("\n     the same as #").append(events.indexOf(original)).append(": a duplicate"));
+                events.stream().filter(other -> other.record() != event.record() && other.sameContentAs(event)).findFirst()
+                        .ifPresent(original -> seen.append("\n     the same as #").append(events.indexOf(original)).append(": a duplicate"));
             }
             String duplicates = EventListing.duplicates(events);
             return Judgement.never(further.size() + (further.size() == 1 ? " more record arrived" : " more records arrived")
@@ -155,7 +160,7 @@ public final class TopicAssert {
                 return Judgement.never("no event can have the path " + path, EventListing.of(subject(), all, EventExpectation.any().with(path, value)));
             }
             List<ChangeEvent> ofKey = all.stream().filter(event -> key.matches(event.field(path).orElse(null))).toList();
-            return Sequences.judgeExact(expected, ofKey, "the events with " + path + "=" + value);
+            return withHints(Sequences.judgeExact(expected, ofKey, "the events with " + path + "=" + value), expected, ofKey);
         });
         context.ledger().matched(records(events));
         return events;
@@ -233,6 +238,36 @@ public final class TopicAssert {
             }
         }
         return text.toString();
+    }
+
+    /** A final failure when some expectation names a path that no event can have (their schemas have no such field). */
+    private <T> Optional<Judgement<T>> impossiblePaths(List<ChangeEvent> events, List<EventExpectation> expected) {
+        List<String> impossible = expected.stream().flatMap(expectation -> expectation.impossiblePaths(events).stream()).distinct().toList();
+        if (impossible.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder seen = new StringBuilder(EventListing.of(subject(), events, EventExpectation.any()));
+        EventListing.appendPathHints(seen, events, expected);
+        return Optional.of(Judgement.never("no event can have the path " + String.join(", ", impossible)
+                + " (the schemas the events carry have no such field)", seen.toString()));
+    }
+
+    /**
+     * A failing judgement of expectations, with the paths no event has (and those the events do have),
+     * and the records on other topics that match an expectation no event here meets.
+     */
+    private <T> Judgement<T> withHints(Judgement<T> judgement, List<EventExpectation> expected, List<ChangeEvent> events) {
+        if (judgement.passed()) {
+            return judgement;
+        }
+        StringBuilder evidence = new StringBuilder(judgement.evidence());
+        EventListing.appendPathHints(evidence, events, expected);
+        for (EventExpectation expectation : expected) {
+            if (events.stream().noneMatch(expectation::matches)) {
+                EventListing.elsewhere(context.recorder(), topic, expectation).forEach(line -> evidence.append('\n').append(line));
+            }
+        }
+        return new Judgement<>(judgement.verdict(), judgement.value(), judgement.problem(), evidence.toString());
     }
 
     private String subject() {

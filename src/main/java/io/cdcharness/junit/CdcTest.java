@@ -1,6 +1,7 @@
 package io.cdcharness.junit;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -29,13 +30,21 @@ import java.lang.annotation.Target;
  * {@link io.cdcharness.CdcHarness}, {@link io.cdcharness.sql.Database}, {@link io.cdcharness.connect.ConnectClient},
  * {@link io.cdcharness.stack.CdcStack}, {@link io.cdcharness.kafka.TopicRecorder} and
  * {@link io.cdcharness.CdcHarness.Connector} (the connector registered from {@link #connector()}).
+ *
+ * <p>Tests on one stack share its databases, topics and connectors, so they never run at the same
+ * time: {@code @CdcTest} holds the JUnit resource lock {@value #STACK_LOCK}, and JUnit's parallel mode
+ * runs such classes one after the other.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(CdcExtension.class)
+@ResourceLock(CdcTest.STACK_LOCK)
 public @interface CdcTest {
+
+    /** The JUnit resource lock every {@code @CdcTest} class holds: one test at a time per stack. */
+    String STACK_LOCK = "io.cdcharness.stack";
 
     /** {@code embedded}, {@code containers} or {@code external}; empty: {@code cdc.stack}. */
     String stack() default "";

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
@@ -57,6 +59,57 @@ class CdcExtensionIT {
     void perClassIsolationKeepsTheSlateAcrossTheClassesTests() {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(SharesOneSlatePerClass.class)).execute()
                 .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+    }
+
+    @Test
+    void testsOnOneStackNeverOverlapEvenInJUnitsParallelMode() {
+        RunsOneAtATime.intervals.clear();
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(selectClass(RunsOneAtATime.class), selectClass(AlsoRunsOneAtATime.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+        List<long[]> intervals = new java.util.ArrayList<>(RunsOneAtATime.intervals);
+        intervals.sort(java.util.Comparator.comparingLong(interval -> interval[0]));
+        for (int i = 1; i < intervals.size(); i++) {
+            assertThat(intervals.get(i)[0]).as("test %d started after test %d ended", i, i - 1).isGreaterThanOrEqualTo(intervals.get(i - 1)[1]);
+        }
+    }
+
+    @CdcTest(sql = "sql/shop-schema.sql", connector = "connectors/shop-connector.json")
+    static class RunsOneAtATime {
+        static final List<long[]> intervals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static void insertAndSee(CdcHarness cdc, int id) {
+            long start = System.nanoTime();
+            cdc.execute("INSERT INTO shop.customers VALUES (" + id + ", 'Ann', 'ann@example.com')");
+            cdc.topic("shop.shop.customers").holdsExactly(List.of(EventExpectation.create().with("after.id", Integer.toString(id))));
+            intervals.add(new long[] {start, System.nanoTime()});
+        }
+
+        @Test
+        void one(CdcHarness cdc) {
+            insertAndSee(cdc, 1);
+        }
+
+        @Test
+        void two(CdcHarness cdc) {
+            insertAndSee(cdc, 2);
+        }
+    }
+
+    @CdcTest(sql = "sql/shop-schema.sql", connector = "connectors/shop-connector.json")
+    static class AlsoRunsOneAtATime {
+        @Test
+        void three(CdcHarness cdc) {
+            RunsOneAtATime.insertAndSee(cdc, 3);
+        }
+
+        @Test
+        void four(CdcHarness cdc) {
+            RunsOneAtATime.insertAndSee(cdc, 4);
+        }
     }
 
     @CdcTest(sql = "sql/shop-schema.sql", connector = "connectors/shop-connector.json", isolation = CdcTest.Isolation.PER_CLASS)

@@ -31,14 +31,17 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code drop}: the record never reaches Kafka (Connect still stores its offset);</li>
  *   <li>{@code duplicate}: a copy reaches Kafka too, right before the record;</li>
- *   <li>{@code swap}: the record is held back until the next record of the same key has gone, then follows it;</li>
- *   <li>{@code change}: the field at {@code field} (e.g. {@code after.status}, {@code transaction.id}) gets {@code value};</li>
+ *   <li>{@code swap}: the record is held back until the next record of the same key comes, then follows it;</li>
+ *   <li>{@code change}: the field at {@code field} (e.g. {@code after.status}, {@code transaction.id},
+ *       {@code key.id}, or a header {@code header.__debezium.oldkey}) gets {@code value};</li>
  *   <li>{@code delay}: the record is held back {@code delay.ms} and then written, after Connect stored an offset past it;</li>
  *   <li>{@code misroute}: the record goes to topic {@code to};</li>
  *   <li>{@code stall}: the task stops at the record for {@code delay.ms} (nothing behind it moves).</li>
  * </ul>
  * Records written "beside" Connect (duplicate, swap, delay) go through a producer of its own with the
- * worker's JsonConverter, at {@code bootstrap.servers}.
+ * worker's JsonConverter, at {@code bootstrap.servers}; a duplicate or a swap waits until the records
+ * before it are in Kafka, so it lands exactly where it is meant to, and before Connect stores an offset
+ * past it.
  */
 public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<R> {
     private String mode;
@@ -52,6 +55,9 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
     private R held;
     private ScheduledExecutorService later;
     private KafkaProducer<byte[], byte[]> producer;
+    private org.apache.kafka.clients.admin.Admin admin;
+    /** Records that went to each topic so far, through Connect or beside it: a record written beside waits for them. */
+    private final Map<String, Long> written = new java.util.HashMap<>();
     private JsonConverter keyConverter;
     private JsonConverter valueConverter;
     private final SimpleHeaderConverter headerConverter = new SimpleHeaderConverter();
@@ -80,6 +86,7 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
             properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(properties);
+            admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", text(configs, "bootstrap.servers", "localhost:9092")));
             later = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "break-records-later");
                 thread.setDaemon(true);
@@ -95,6 +102,14 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
 
     @Override
     public R apply(R record) {
+        R result = broken(record);
+        if (result != null && result.topic() != null) {
+            written.merge(result.topic(), 1L, Long::sum);
+        }
+        return result;
+    }
+
+    private R broken(R record) {
         if (record.topic() == null || !topic.matcher(record.topic()).matches()) {
             return record;
         }
@@ -102,8 +117,9 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
         if (mode.equals("swap") && held != null && Objects.equals(held.key(), record.key())) {
             R first = held;
             held = null;
-            later.schedule(() -> send(first), 300, TimeUnit.MILLISECONDS); // after Connect has sent this one
-            return record;
+            sendInTurn(record); // the later record first, then the one held back: swapped, in Kafka before Connect moves on
+            sendInTurn(first);
+            return null;
         }
         if (seen != nth) {
             return record;
@@ -112,7 +128,7 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
             case "drop":
                 return null;
             case "duplicate":
-                send(record);
+                sendInTurn(record);
                 return record;
             case "swap":
                 held = record;
@@ -137,6 +153,38 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
         }
     }
 
+    /**
+     * Writes the record beside Connect in its turn: once every record that went to its topic before it
+     * (handed to Connect's producer, which sends them on its own) is in Kafka, so that the breakage sits
+     * exactly where it is meant to.
+     */
+    private void sendInTurn(R record) {
+        long before = written.getOrDefault(record.topic(), 0L);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (endOffset(record.topic()) < before && System.nanoTime() < deadline) {
+            try {
+                closed.await(10, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        send(record);
+        written.merge(record.topic(), 1L, Long::sum);
+    }
+
+    private long endOffset(String name) {
+        try {
+            var description = admin.describeTopics(java.util.List.of(name)).allTopicNames().get(5, TimeUnit.SECONDS).get(name);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            description.partitions().forEach(partition -> latest.put(new org.apache.kafka.common.TopicPartition(name, partition.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream().mapToLong(info -> info.offset()).sum();
+        } catch (Exception e) {
+            return 0; // the topic does not exist yet: nothing went to it
+        }
+    }
+
     /** Writes the record beside Connect, as Connect would have written it, and waits until Kafka has it. */
     private void send(R record) {
         RecordHeaders headers = new RecordHeaders();
@@ -154,6 +202,14 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
 
     /** The record with the field at {@code field} (a dotted path into the key with "key.", else the value) set to {@code value}. */
     private R changed(R record) {
+        if (field.startsWith("header.")) {
+            String name = field.substring("header.".length());
+            org.apache.kafka.connect.header.Headers headers = record.headers().duplicate();
+            headers.remove(name);
+            headers.addString(name, value);
+            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), record.valueSchema(),
+                    record.value(), record.timestamp(), headers);
+        }
         boolean inKey = field.startsWith("key.");
         String path = inKey ? field.substring(4) : field;
         Object root = inKey ? record.key() : record.value();
@@ -218,6 +274,9 @@ public class BreakRecords<R extends ConnectRecord<R>> implements Transformation<
         }
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(2));
+        }
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
         }
     }
 }

@@ -167,8 +167,9 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     private ConnectWorker.Options workerOptions(List<Path> pluginPath) {
+        List<Path> userPlugins = userPluginPath().stream().map(dir -> Path.of(dir).toAbsolutePath()).toList();
         return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
-                !userPluginPath().isEmpty(), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
+                !PluginManifests.allDeclared(userPlugins), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
                 PortPlan.of(settings.get(Settings.Key.PORTS)).connect());
     }
 
