@@ -44,6 +44,11 @@ public interface CdcStack extends AutoCloseable {
     /** The service logs by service name ({@code mysql}, {@code kafka}, {@code connect}), for failure messages. */
     Map<String, Path> logs();
 
+    /** Faults this stack can cause on purpose; by default none (each says so in one line). */
+    default StackFaults faults() {
+        return StackFaults.none(describe());
+    }
+
     /** What kind of stack this is, for messages. */
     String describe();
 

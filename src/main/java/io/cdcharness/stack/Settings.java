@@ -40,6 +40,8 @@ public final class Settings {
         CONNECT_PLUGIN_PATH("cdc.connect.plugin.path", "", "extra plugin directories (custom SMTs, connectors), comma separated"),
         CONNECT_GROUP_ID("cdc.connect.group.id", "mySourceConnector", "the Connect worker's group.id (the seed's CONNECT_GROUP_ID)"),
         CONNECT_STORAGE_PREFIX("cdc.connect.storage.prefix", "my-source-connector", "prefix of Connect's -config, -offset and -status topics"),
+        DATABASE_PROXY("cdc.database.proxy", "true", "connectors reach the database through the harness's TCP proxy, so that network "
+                + "faults (cut, latency, reset) can be injected; false: directly"),
         CONNECT_OFFSET_FLUSH("cdc.connect.offset.flush.interval.ms", "200", "how often Connect stores source offsets (the worker default is 60000)"),
         CONNECTOR_DEFAULTS("cdc.connector.defaults", "poll.interval.ms=10,heartbeat.interval.ms=100",
                 "connector keys added when a fixture leaves them unset, k=v comma separated (poll 10 ms: events in about 20 ms "

@@ -46,6 +46,7 @@ public final class EmbeddedStack implements CdcStack {
     private volatile EmbeddedDatabase database;
     private volatile KafkaBroker kafka;
     private volatile ConnectWorker connect;
+    private volatile io.cdcharness.stack.TcpProxy proxy;
     private volatile boolean closed;
 
     private EmbeddedStack(Settings settings, RunDirectory run, Reaper reaper) {
@@ -116,6 +117,9 @@ public final class EmbeddedStack implements CdcStack {
                     ConnectWorker::url));
 
             awaitAllOrFirstFailure(List.of(db, broker, worker));
+            if (Boolean.parseBoolean(settings.get(Settings.Key.DATABASE_PROXY))) {
+                proxy = io.cdcharness.stack.TcpProxy.start("127.0.0.1", database.endpoint().port());
+            }
             progress.line("stack ready in " + Durations.format(progress.elapsed()));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -173,9 +177,21 @@ public final class EmbeddedStack implements CdcStack {
                 PortPlan.of(settings.get(Settings.Key.PORTS)).connect());
     }
 
+    /** The database as scenarios reach it, and as connectors reach it: through the harness's proxy when there is one. */
     @Override
     public DatabaseEndpoint database() {
-        return database.endpoint();
+        DatabaseEndpoint direct = database.endpoint();
+        return proxy == null ? direct : new DatabaseEndpoint(direct.flavor(), direct.host(), direct.port(), "127.0.0.1", proxy.port(),
+                direct.user(), direct.password(), direct.serverId());
+    }
+
+    @Override
+    public io.cdcharness.stack.StackFaults faults() {
+        return new EmbeddedFaults(service -> switch (service) {
+            case DATABASE -> database.process();
+            case KAFKA -> kafka.process();
+            case CONNECT -> connect.process();
+        }, proxy, services, settings.bootTimeout());
     }
 
     @Override
@@ -225,6 +241,9 @@ public final class EmbeddedStack implements CdcStack {
             return;
         }
         closed = true;
+        if (proxy != null) {
+            proxy.close();
+        }
         services.stopAll(Duration.ofSeconds(3));
         run.delete();
         reaper.close();

@@ -5,6 +5,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,21 +15,40 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One server process of the embedded stack: started with its output in a log file, registered with
- * the {@link Reaper} so that it dies with this JVM, and stopped by its PID.
+ * the {@link Reaper} so that it dies with this JVM, and stopped by its PID. It can be killed and
+ * started again with the same command (same ports, same data directory), as a fault would.
  */
 final class ServiceProcess {
     private final String service;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
     private final Path log;
+    private final Services services;
+    private volatile Process process;
+    private volatile String readyWhat;
+    private volatile Callable<Boolean> readyCheck;
+    /** True while the harness itself took the service down (a fault step): its death is no surprise. */
+    private volatile boolean downOnPurpose;
 
-    private ServiceProcess(String service, Process process, Path log) {
+    private ServiceProcess(String service, List<String> command, Map<String, String> environment, Path workDir, Path log, Services services) {
         this.service = service;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
         this.log = log;
+        this.services = services;
     }
 
     static ServiceProcess start(String service, List<String> command, Map<String, String> environment, Path workDir,
                                 Path log, Services services) {
+        ServiceProcess started = new ServiceProcess(service, command, environment, workDir, log, services);
+        started.launch();
+        services.add(started);
+        return started;
+    }
+
+    private void launch() {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -36,9 +56,7 @@ final class ServiceProcess {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         try {
-            ServiceProcess started = new ServiceProcess(service, builder.start(), log);
-            services.add(started);
-            return started;
+            process = builder.start();
         } catch (IOException e) {
             throw new StackBootException(service, "could not run " + command.get(0) + ": " + e.getMessage(), log, e);
         }
@@ -60,11 +78,22 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** The exit code of a process that has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    boolean isDownOnPurpose() {
+        return downOnPurpose;
+    }
+
     /**
      * Waits until {@code ready} answers true, failing at once with the log's tail if the process exits,
-     * and with the log's tail after {@code timeout}.
+     * and with the log's tail after {@code timeout}. The check is kept for {@link #relaunch}.
      */
     void awaitReady(String what, Duration timeout, Callable<Boolean> ready) {
+        this.readyWhat = what;
+        this.readyCheck = ready;
         try {
             Awaitility.await(service + " " + what)
                     .atMost(timeout)
@@ -84,8 +113,21 @@ final class ServiceProcess {
         }
     }
 
+    /** Starts the service again with the same command, ports and data, and waits until it is ready as it was at boot. */
+    void relaunch(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(service + " is running (pid " + process.pid() + "); stop or kill it before starting it again.");
+        }
+        appendToLog("\n---- cdc-harness: starting " + service + " again ----\n");
+        launch();
+        services.relaunched(this);
+        downOnPurpose = false;
+        awaitReady(readyWhat, timeout, readyCheck);
+    }
+
     /** Asks the process to stop (SIGTERM), and kills it (SIGKILL) after the grace period. */
     void stop(Duration grace) {
+        downOnPurpose = true;
         if (!process.isAlive()) {
             return;
         }
@@ -103,11 +145,30 @@ final class ServiceProcess {
 
     /** Kills the process at once (SIGKILL) and waits until it is gone. */
     void kill() {
+        downOnPurpose = true;
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last lines of the service's log, for messages. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(the log " + log + " could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    private void appendToLog(String text) {
+        try {
+            Files.writeString(log, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the marker line is a courtesy
         }
     }
 }

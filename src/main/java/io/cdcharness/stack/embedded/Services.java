@@ -32,6 +32,32 @@ final class Services {
         started.add(process);
     }
 
+    /** A service started again under a new PID: the reaper and the run directory learn it. */
+    synchronized void relaunched(ServiceProcess process) {
+        reaper.watch(process.pid());
+        run.recordServer(process.pid());
+        if (closed) {
+            process.kill();
+            throw new StackBootException(process.service(), "the stack was closed while this service started again", process.log());
+        }
+    }
+
+    /** The services that died without the harness asking: name, PID, exit code and the tail of the log. */
+    synchronized List<String> unexpectedDeaths() {
+        List<String> deaths = new ArrayList<>();
+        if (closed) {
+            return deaths;
+        }
+        for (ServiceProcess process : started) {
+            if (!process.isAlive() && !process.isDownOnPurpose()) {
+                deaths.add(process.service() + " (pid " + process.pid() + ") exited with code " + process.exitCode()
+                        + " although no fault step asked for it. The end of its log (" + process.log() + "):\n"
+                        + "    " + process.logTail(15).replace("\n", "\n    "));
+            }
+        }
+        return deaths;
+    }
+
     /** Stops Connect first (so its binlog reader leaves before the database goes), then the rest in parallel. */
     void stopAll(Duration grace) {
         List<ServiceProcess> toStop;
