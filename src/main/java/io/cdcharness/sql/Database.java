@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
      * statements), with {@code database} as the default database when it is not null.
      */
     public synchronized ExecutionResult execute(String database, String script) {
-        List<String> statements = SqlScript.split(script);
+        List<SqlStatement> statements = SqlScript.parse(script).statements();
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
         }
@@ -63,12 +63,12 @@ public final class Database implements AutoCloseable {
             int index = 0;
             long updated = 0;
             BinlogPosition lastStatementStart = before;
-            for (String sql : statements) {
+            for (SqlStatement sql : statements) {
                 index++;
                 if (index == statements.size() && index > 1) {
                     lastStatementStart = binlogPosition();
                 }
-                updated += Math.max(0, run(statement, sql, where, index, statements.size()));
+                updated += Math.max(0, run(statement, sql.text(), where, index, statements.size()));
             }
             return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition());
         } catch (SQLException e) {
