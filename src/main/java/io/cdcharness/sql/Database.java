@@ -48,7 +48,21 @@ public final class Database implements AutoCloseable {
      * statements), with {@code database} as the default database when it is not null.
      */
     public synchronized ExecutionResult execute(String database, String script) {
-        List<SqlStatement> statements = SqlScript.parse(script).statements();
+        return execute(database, SqlScript.parse(script));
+    }
+
+    /**
+     * Runs a parsed script, as {@link #execute(String, String)} does; a failing statement is named with
+     * its line and the script's file.
+     *
+     * <pre>{@code
+     * Path file = Path.of("fixtures/sql/shop-dump.sql");
+     * db.execute(null, SqlScript.parse(Files.readString(file), file.toString()));
+     * // a failure: "SQL statement 3 of 10 (line 27 of fixtures/sql/shop-dump.sql) failed on ..."
+     * }</pre>
+     */
+    public synchronized ExecutionResult execute(String database, SqlScript script) {
+        List<SqlStatement> statements = script.statements();
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
         }
@@ -58,7 +72,7 @@ public final class Database implements AutoCloseable {
         String where = endpoint + (database == null ? "" : ", database " + database);
         try (Statement statement = session.createStatement()) {
             if (database != null) {
-                run(statement, "USE `" + database.replace("`", "``") + "`", where, 1, 1);
+                run(statement, "USE `" + database.replace("`", "``") + "`", null, where, 1, 1);
             }
             int index = 0;
             long updated = 0;
@@ -68,7 +82,7 @@ public final class Database implements AutoCloseable {
                 if (index == statements.size() && index > 1) {
                     lastStatementStart = binlogPosition();
                 }
-                updated += Math.max(0, run(statement, sql.text(), where, index, statements.size()));
+                updated += Math.max(0, run(statement, sql.text(), script.describeLine(sql.line()), where, index, statements.size()));
             }
             return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition());
         } catch (SQLException e) {
@@ -76,12 +90,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static long run(Statement statement, String sql, String where, int index, int count) {
+    private static long run(Statement statement, String sql, String line, String where, int index, int count) {
         try {
             statement.execute(sql);
             return statement.getLargeUpdateCount();
         } catch (SQLException e) {
-            throw new SqlStatementException(where, sql, index, count, e);
+            throw new SqlStatementException(where, sql, line, index, count, e);
         }
     }
 
