@@ -64,7 +64,9 @@ public final class Database implements AutoCloseable {
     public synchronized ExecutionResult execute(String database, SqlScript script) {
         List<SqlStatement> statements = script.statements();
         if (statements.isEmpty()) {
-            throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
+            throw new IllegalArgumentException(script.source()
+                    .map(file -> "The SQL file " + file + " has no statement to run: it holds only comments and whitespace.")
+                    .orElse("The SQL step has no statement to run. Put SQL between the \"\"\" lines."));
         }
         BinlogPosition before = binlogPosition();
         String gtidsBefore = gtidPosition();
