@@ -201,15 +201,26 @@ public final class CdcHarness implements AutoCloseable {
         return remember(core.database.execute(database, script));
     }
 
-    /** Runs an SQL file from the fixtures dir and remembers it as the last SQL; a missing file names the files that exist. */
+    /**
+     * Runs an SQL file from the fixtures dir, as the {@code mysql} client would (see {@link io.cdcharness.sql.SqlScript}:
+     * {@code DELIMITER}, mysqldump output), and remembers it as the last SQL. A failing statement is named
+     * with its line in the file, and a missing file names the files that exist.
+     *
+     * <pre>{@code
+     * cdc.executeSqlFixture("sql/shop-dump.sql");
+     * // a failure: "SQL statement 3 of 10 (line 27 of fixtures/sql/shop-dump.sql) failed on ..."
+     * }</pre>
+     */
     public Database.ExecutionResult executeSqlFixture(String relativePath) {
         Path file = fixture(relativePath);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("The SQL fixture " + file + " does not exist. "
                     + io.cdcharness.stack.Fixtures.describeDirectory(file.getParent()));
         }
+        Path workingDir = Path.of("").toAbsolutePath();
+        String shown = (file.startsWith(workingDir) ? workingDir.relativize(file) : file).toString();
         try {
-            return execute(Files.readString(file));
+            return remember(core.database.execute(null, io.cdcharness.sql.SqlScript.parse(Files.readString(file), shown)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not read the SQL fixture " + file, e);
         }

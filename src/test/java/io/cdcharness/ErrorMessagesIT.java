@@ -31,10 +31,30 @@ class ErrorMessagesIT {
     void anSqlErrorShowsTheStatementAndTheServersMessage() {
         assertThatThrownBy(() -> cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'a');\nINSERT INTO shop.nope VALUES (2)"))
                 .isInstanceOf(SqlStatementException.class)
-                .hasMessageStartingWith("SQL statement 2 of 2 failed on ")
+                .hasMessageStartingWith("SQL statement 2 of 2 (line 2) failed on ")
                 .hasMessageContaining("\n    INSERT INTO shop.nope VALUES (2)\n")
                 .hasMessageContaining("The server said: [1146] Table 'shop.nope' doesn't exist (SQLState 42S02)")
                 .hasMessageEndingWith("Statements before it in the same step have run; fix this one and run the scenario again.");
+    }
+
+    @Test
+    void anSqlErrorInAFileNamesTheLineAndTheFile() {
+        assertThatThrownBy(() -> cdc.executeSqlFixture("sql/shop-typo.sql"))
+                .isInstanceOf(SqlStatementException.class)
+                .hasMessageStartingWith("SQL statement 3 of 4 (line 13 of fixtures/sql/shop-typo.sql) failed on ")
+                .hasMessageContaining("\n    INSERT INTO shop.custmers\n      VALUES (2, 'Bob', 'bob@example.com')\n")
+                .hasMessageContaining("The server said: [1146] Table 'shop.custmers' doesn't exist (SQLState 42S02)")
+                .hasMessageEndingWith("Statements before it in the same step have run; fix this one and run the scenario again.");
+        assertThat(cdc.database().query("SELECT COUNT(*) AS n FROM shop.customers").get(0).get("n")).isEqualTo(1L);
+    }
+
+    @Test
+    void aScriptTheClientWouldMisreadIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> cdc.database().execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'a');\n"
+                + "INSERT INTO shop.customers VALUES (2, 'O'Brien', 'b');"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Line 2: the string that starts here with ' is never closed");
+        assertThat(cdc.database().query("SELECT COUNT(*) AS n FROM shop.customers").get(0).get("n")).isEqualTo(0L);
     }
 
     @Test

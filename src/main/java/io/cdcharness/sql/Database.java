@@ -49,9 +49,25 @@ public final class Database implements AutoCloseable {
      * statements), with {@code database} as the default database when it is not null.
      */
     public synchronized ExecutionResult execute(String database, String script) {
-        List<String> statements = SqlScript.split(script);
+        return execute(database, SqlScript.parse(script));
+    }
+
+    /**
+     * Runs a parsed script, as {@link #execute(String, String)} does; a failing statement is named with
+     * its line and the script's file.
+     *
+     * <pre>{@code
+     * Path file = Path.of("fixtures/sql/shop-dump.sql");
+     * db.execute(null, SqlScript.parse(Files.readString(file), file.toString()));
+     * // a failure: "SQL statement 3 of 10 (line 27 of fixtures/sql/shop-dump.sql) failed on ..."
+     * }</pre>
+     */
+    public synchronized ExecutionResult execute(String database, SqlScript script) {
+        List<SqlStatement> statements = script.statements();
         if (statements.isEmpty()) {
-            throw new IllegalArgumentException("The SQL step has no statement to run. Put SQL between the \"\"\" lines.");
+            throw new IllegalArgumentException(script.source()
+                    .map(file -> "The SQL file " + file + " has no statement to run: it holds only comments and whitespace.")
+                    .orElse("The SQL step has no statement to run. Put SQL between the \"\"\" lines."));
         }
         BinlogPosition before = binlogPosition();
         String gtidsBefore = gtidPosition();
@@ -59,20 +75,20 @@ public final class Database implements AutoCloseable {
         String where = endpoint + (database == null ? "" : ", database " + database);
         try (Statement statement = session.createStatement()) {
             if (database != null) {
-                run(statement, "USE `" + database.replace("`", "``") + "`", where, 1, 1);
+                run(statement, "USE `" + database.replace("`", "``") + "`", null, where, 1, 1);
             }
             int index = 0;
             long updated = 0;
             BinlogPosition lastStatementStart = before;
-            for (String sql : statements) {
+            for (SqlStatement sql : statements) {
                 index++;
                 if (index == statements.size() && index > 1) {
                     lastStatementStart = binlogPosition();
                 }
-                captureGuard.beforeStatement(sql);
-                updated += Math.max(0, run(statement, sql, where, index, statements.size()));
-                if (CaptureGuard.mayChangeCapture(sql)) {
-                    captureGuard.observe(CaptureSettings.read(this::query), sql);
+                captureGuard.beforeStatement(sql.text());
+                updated += Math.max(0, run(statement, sql.text(), script.describeLine(sql.line()), where, index, statements.size()));
+                if (CaptureGuard.mayChangeCapture(sql.text())) {
+                    captureGuard.observe(CaptureSettings.read(this::query), sql.text());
                 }
             }
             return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition(), gtidPosition());
@@ -81,12 +97,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static long run(Statement statement, String sql, String where, int index, int count) {
+    private static long run(Statement statement, String sql, String line, String where, int index, int count) {
         try {
             statement.execute(sql);
             return statement.getLargeUpdateCount();
         } catch (SQLException e) {
-            throw new SqlStatementException(where, sql, index, count, e);
+            throw new SqlStatementException(where, sql, line, index, count, e);
         }
     }
 

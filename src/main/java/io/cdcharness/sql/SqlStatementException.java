@@ -5,7 +5,15 @@ import java.sql.SQLException;
 /** A statement of a scenario's SQL failed. The message shows the statement and the server's own words. */
 public class SqlStatementException extends RuntimeException {
     public SqlStatementException(String where, String statement, int index, int count, SQLException cause) {
-        super("SQL statement " + index + " of " + count + " failed on " + where + ":\n"
+        this(where, statement, null, index, count, cause);
+    }
+
+    /**
+     * @param line where the statement is in its script, e.g. {@code line 27 of fixtures/sql/shop.sql}
+     *             ({@link SqlScript#describeLine}); null when that is not known
+     */
+    public SqlStatementException(String where, String statement, String line, int index, int count, SQLException cause) {
+        super("SQL statement " + index + " of " + count + (line == null ? "" : " (" + line + ")") + " failed on " + where + ":\n"
                 + indent(statement) + "\n"
                 + "The server said: [" + cause.getErrorCode() + "] " + cause.getMessage()
                 + " (SQLState " + cause.getSQLState() + ")\n"
