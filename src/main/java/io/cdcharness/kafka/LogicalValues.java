@@ -138,9 +138,9 @@ public final class LogicalValues {
                 return value.isIntegralNumber() ? typed(new NumberValue(value.decimalValue(), NumberValue.Kind.INTEGER), value) : value;
             case "int64":
                 return value.isIntegralNumber() ? typed(new NumberValue(value.decimalValue(), NumberValue.Kind.INT64), value) : value;
-            case "float32":
+            case "float", "float32":
                 return value.isNumber() ? typed(new NumberValue(value.decimalValue(), NumberValue.Kind.FLOAT32), value) : value;
-            case "float64":
+            case "double", "float64":
                 return value.isNumber() ? typed(new NumberValue(value.decimalValue(), NumberValue.Kind.FLOAT64), value) : value;
             case "string":
                 return value.isTextual() ? typed(new TextValue(value.asText(), TextValue.Kind.STRING), value) : value;

@@ -173,7 +173,7 @@ class FieldExpectationTypesTest {
                 "\"/y0=\"");
         assertMatches(negative, "-0.211");
 
-        JsonNode asDouble = value("{\"type\": \"double\"}".replace("double", "float64"), "12345.67");
+        JsonNode asDouble = value("{\"type\": \"double\"}", "12345.67");
         assertMatches(asDouble, "12345.67", "12345.670");
         assertNoMatch(asDouble, "12345.68");
 
@@ -184,12 +184,16 @@ class FieldExpectationTypesTest {
 
     @Test
     void floatsCompareAsTheFloatsTheyAre() {
-        JsonNode single = value("{\"type\": \"float32\"}", "64.1");
+        JsonNode single = value("{\"type\": \"float\"}", "64.1");
         assertMatches(single, "64.1", "64.10", "64.099998");
         assertNoMatch(single, "64.2", "64.11");
-        JsonNode twice = value("{\"type\": \"float64\"}", "30.12346");
+        JsonNode twice = value("{\"type\": \"double\"}", "30.12346");
         assertMatches(twice, "30.12346");
         assertNoMatch(twice, "30.123456");
+        JsonNode widened = value("{\"type\": \"double\"}", "5.610000133514404"); // FLOAT(10,2) 5.61 arrives as float64
+        assertMatches(widened, "5.61", "5.610000133514404");
+        assertNoMatch(widened, "5.62", "5.611", "5.610000000000001");
+        assertNoMatch(value("{\"type\": \"double\"}", "5.61"), "5.610000133514404");
     }
 
     @Test

@@ -48,6 +48,20 @@ class LogicalValuesTest {
     }
 
     @Test
+    void everyConnectTypeNameTheJsonConverterWritesIsTyped() throws Exception {
+        JsonNode row = decode("""
+                {"schema": {"type": "struct", "fields": [{"field": "a", "type": "int8"}, {"field": "b", "type": "int16"},
+                  {"field": "c", "type": "int32"}, {"field": "d", "type": "int64"}, {"field": "e", "type": "float"},
+                  {"field": "f", "type": "double"}, {"field": "g", "type": "boolean"}, {"field": "h", "type": "string"},
+                  {"field": "i", "type": "bytes"}]},
+                 "payload": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5.5, "f": 6.5, "g": true, "h": "x", "i": "AQ=="}}
+                """);
+        for (String field : new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i"}) {
+            assertThat(row.get(field)).as(field).isInstanceOf(SqlValueNode.class);
+        }
+    }
+
+    @Test
     void aGeometryKeepsItsFieldsAndComparesAsAWhole() throws Exception {
         JsonNode row = decode("""
                 {"schema": {"type": "struct", "fields": [

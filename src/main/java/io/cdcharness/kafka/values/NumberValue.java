@@ -5,7 +5,8 @@ import java.math.BigInteger;
 
 /**
  * A number, compared by value: integers ({@code int8} to {@code int64}, YEAR), FLOAT ({@code float32}: compared as
- * a single-precision float, so {@code 64.1} matches), DOUBLE and DECIMAL in {@code decimal.handling.mode=double}
+ * a single-precision float, so {@code 64.1} matches; a single-precision value that arrives as {@code float64},
+ * 5.610000133514404 for FLOAT(10,2) 5.61, matches {@code 5.61}), DOUBLE and DECIMAL in {@code decimal.handling.mode=double}
  * ({@code float64}), DECIMAL ({@code org.apache.kafka.connect.data.Decimal}: {@code 1234.5} matches {@code 1234.50}),
  * BIGINT UNSIGNED in either {@code bigint.unsigned.handling.mode}.
  */
@@ -33,7 +34,8 @@ public record NumberValue(BigDecimal value, Kind kind) implements SqlValue {
             case FLOAT32:
                 return Float.compare(expected.floatValue(), value.floatValue()) == 0 || expected.compareTo(value) == 0;
             case FLOAT64:
-                return Double.compare(expected.doubleValue(), value.doubleValue()) == 0 || expected.compareTo(value) == 0;
+                return Double.compare(expected.doubleValue(), value.doubleValue()) == 0 || expected.compareTo(value) == 0
+                        || widenedFloat(expected);
             case INT64:
                 if (expected.compareTo(value) == 0) {
                     return true;
@@ -46,6 +48,18 @@ public record NumberValue(BigDecimal value, Kind kind) implements SqlValue {
             default:
                 return expected.compareTo(value) == 0;
         }
+    }
+
+    /**
+     * FLOAT(M,D) and FLOAT(p &lt; 25) columns are stored in single precision but some arrive as {@code float64}: 5.61
+     * as 5.610000133514404. A written value of at most 9 significant digits (all a float holds) that rounds to
+     * that float matches it.
+     */
+    private boolean widenedFloat(BigDecimal expected) {
+        double actual = value.doubleValue();
+        float asFloat = (float) actual;
+        return (double) asFloat == actual && !Float.isInfinite(asFloat) && expected.stripTrailingZeros().precision() <= 9
+                && Float.compare(expected.floatValue(), asFloat) == 0;
     }
 
     @Override
