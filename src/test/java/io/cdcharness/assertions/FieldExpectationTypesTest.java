@@ -233,6 +233,11 @@ class FieldExpectationTypesTest {
         assertNoMatch(text, "产", "null");
         assertThat(FieldExpectation.show(text)).isEqualTo("\"产品\"");
         assertMatches(value("{\"type\": \"string\"}", "\"\""), "''");
+        JsonNode nullText = value("{\"type\": \"string\"}", "\"null\"");
+        assertMatches(nullText, "'null'");
+        assertNoMatch(nullText, "null"); // null is SQL NULL
+        assertMatches(value("{\"type\": \"string\"}", "\"it's\""), "it's", "'it''s'");
+        assertMatches(value("{\"type\": \"string\"}", "\"'quoted'\""), "'quoted'");
     }
 
     @Test

@@ -14,13 +14,14 @@ import java.util.TreeSet;
  * A Connect {@code string}: text columns, ENUM ({@code io.debezium.data.Enum}), SET ({@code io.debezium.data.EnumSet}),
  * JSON ({@code io.debezium.data.Json}), and the values whose type the wire does not tell (DECIMAL in
  * {@code decimal.handling.mode=string}, binary in {@code binary.handling.mode=base64|base64-url-safe|hex}).
- * {@code ''} is the empty string.
+ * A value in single quotes is an SQL string literal: {@code ''} is the empty string, {@code 'null'} the text null
+ * ({@code null} alone is SQL NULL), {@code 'it''s'} is it's.
  */
 public record TextValue(String text, Kind kind) implements SqlValue {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Kind {
-        /** Compared as written; {@code 0xCAFE} also matches the same bytes in hex, base64 or base64-url-safe text. */
+        /** Compared as written, or as the SQL literal {@code 'text'}; {@code 0xCAFE} also matches the same bytes in hex, base64 or base64-url-safe text. */
         STRING,
         /** Compared as written. */
         ENUM,
@@ -32,8 +33,8 @@ public record TextValue(String text, Kind kind) implements SqlValue {
 
     @Override
     public boolean matches(String written) {
-        if (kind == Kind.JSON && written.trim().equals("null")) {
-            return false; // null is SQL NULL; the JSON document null is written 'null'
+        if (written.trim().equals("null")) {
+            return false; // null is SQL NULL; the text or JSON document null is written 'null'
         }
         if (text.equals(written)) {
             return true;
@@ -50,10 +51,7 @@ public record TextValue(String text, Kind kind) implements SqlValue {
             case ENUM:
                 return text.equals(literal);
             default:
-                if ("''".equals(written.trim())) {
-                    return text.isEmpty();
-                }
-                return sameBytes(written) || sameJson(written);
+                return text.equals(literal) || sameBytes(written) || sameJson(written);
         }
     }
 
