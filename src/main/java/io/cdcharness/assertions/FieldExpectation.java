@@ -2,16 +2,20 @@ package io.cdcharness.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdcharness.kafka.values.SqlValue;
+import io.cdcharness.kafka.values.TypedNode;
 
 import java.math.BigDecimal;
 
 /**
- * One expected field of an event: a dotted path and the value as a user writes it in a table.
+ * One expected field of an event: a dotted path and the value as a user writes it in a table, as in SQL.
  * <ul>
  *   <li>{@code null} (or an empty cell) matches a JSON null; {@code (absent)} matches a path the event does not have;</li>
- *   <li>numbers compare by value ({@code 1} matches {@code 1.0}, {@code 12.30} matches DECIMAL {@code 12.3});</li>
- *   <li>JSON text compares as JSON ({@code {"a": 1}} matches {@code {"a":1}});</li>
- *   <li>binary compares as hex without regard to case ({@code 0xCAFE}).</li>
+ *   <li>a value the event's Connect schema gave a type (see {@link io.cdcharness.kafka.LogicalValues}) compares by
+ *       meaning ({@link SqlValue#matches}): {@code 1970-01-01T00:00:00Z} matches TIMESTAMP {@code 1970-01-01T00:00:00.00Z},
+ *       {@code 517:51:04.78} a TIME, {@code 101} a BIT(64), {@code 0xCAFE} a BLOB, {@code POINT(1 2)} a geometry;</li>
+ *   <li>a value without schema (schemas disabled) compares as written: numbers by value ({@code 1} matches
+ *       {@code 1.0}), JSON text as JSON, {@code 0x}-hex without regard to case, anything else as text.</li>
  * </ul>
  */
 public record FieldExpectation(String path, String expected) {
@@ -29,6 +33,9 @@ public record FieldExpectation(String path, String expected) {
         }
         if (actual.isNull()) {
             return "null".equals(expected);
+        }
+        if (actual instanceof TypedNode typed) {
+            return typed.sqlValue().matches(expected);
         }
         if (actual.isNumber()) {
             try {
@@ -70,9 +77,16 @@ public record FieldExpectation(String path, String expected) {
         }
     }
 
+    /**
+     * The actual value for a failure message, as the user would write it: {@code 517:51:04.770} for a TIME,
+     * {@code 01000000} for a BIT(8), {@code "jack"} (quoted) for text, {@code (absent)} for a missing path.
+     */
     public static String show(JsonNode actual) {
         if (actual == null || actual.isMissingNode()) {
             return ABSENT;
+        }
+        if (actual instanceof TypedNode typed) {
+            return typed.sqlValue().show();
         }
         return actual.isTextual() ? "\"" + actual.asText() + "\"" : actual.toString();
     }
