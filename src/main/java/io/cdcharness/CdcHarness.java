@@ -75,6 +75,7 @@ public final class CdcHarness implements AutoCloseable {
         final ConnectorConfigResolver resolver;
         final OffsetTombstones offsetTombstones;
         final ScenarioState scenario = new ScenarioState();
+        final Faults.Log faults = new Faults.Log();
         final Settler settler;
 
         Core(Settings settings, CdcStack stack) {
@@ -163,6 +164,16 @@ public final class CdcHarness implements AutoCloseable {
         return core.database;
     }
 
+    /** The harness's own database session: markers, purges, resets; never the scenario's. */
+    Database harnessDatabase() {
+        return core.harnessSession;
+    }
+
+    /** Faults of this scenario: services killed and started again, the network cut, the binlog purged, a background writer. */
+    public Faults faults() {
+        return new Faults(this, core.faults);
+    }
+
     public ConnectClient connect() {
         return core.connect;
     }
@@ -193,6 +204,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Runs a script on the scenario's session and remembers it as the last SQL (see {@link #lastSql()}). */
     public Database.ExecutionResult execute(String script) {
+        ensureHealthy();
         return remember(core.database.execute(script));
     }
 
@@ -413,6 +425,30 @@ public final class CdcHarness implements AutoCloseable {
         lifecycle().resume(name);
     }
 
+    /**
+     * Resumes a stopped or paused connector that must fail: waits until it is FAILED and checks that
+     * Debezium's own message (the task's or the connector's trace) contains {@code expectedText}.
+     */
+    public ConnectorStatus resumeFails(String name, String expectedText) {
+        lifecycle().retryingConflicts("Connect to resume \"" + name + "\"", () -> core.connect.resume(name));
+        return awaitFailure(name, expectedText);
+    }
+
+    /** Waits until the connector or one of its tasks is FAILED with a trace containing {@code expectedText}; returns the status. */
+    public ConnectorStatus awaitFailure(String name, String expectedText) {
+        return eventually().until("connector \"" + name + "\" to fail with a message containing \"" + expectedText + "\"", () -> {
+            ConnectorStatus status = core.connect.status(name);
+            String traces = String.valueOf(status.trace()) + status.tasks().stream().map(task -> String.valueOf(task.trace())).reduce("", String::concat);
+            if (status.hasFailed() && traces.contains(expectedText)) {
+                return Eventually.Attempt.success(status);
+            }
+            if (status.hasFailed()) {
+                return Eventually.Attempt.finalFailure("it failed with another message", status.describe());
+            }
+            return Eventually.Attempt.failure(status.describe());
+        });
+    }
+
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     public void restart(String name) {
         lifecycle().restart(name);
@@ -470,6 +506,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** What checks work with: the recorder, the timeout, the settling rule and this scenario's matched records. */
     public CheckContext checks() {
+        ensureHealthy();
         return new CheckContext(core.recorder, eventually(), core.settler, core.scenario.ledger, core.database::blindSpots, this::catchUpWithAllTopics);
     }
 
@@ -498,6 +535,36 @@ public final class CdcHarness implements AutoCloseable {
     /** Checks of transaction metadata ({@code provide.transaction.metadata=true}) for the last SQL. */
     public TransactionAssert transactions() {
         return new TransactionAssert(checks(), lastSql(), core.stack.database().flavor());
+    }
+
+    /**
+     * Reconciles a topic with its table: the events folded per key must describe the table's rows
+     * ({@code keyColumn} is the primary key). With a background writer of this scenario on that table,
+     * its log counts the rows written.
+     */
+    public io.cdcharness.assertions.ReconcileAssert reconcile(String topic, String table, String keyColumn) {
+        Optional<io.cdcharness.sql.LoadWriter> writer = faults().writer().filter(w -> w.table().equals(table));
+        String key = writer.map(io.cdcharness.sql.LoadWriter::keyColumn).orElse(keyColumn);
+        return new io.cdcharness.assertions.ReconcileAssert(checks(), topic, table, key,
+                () -> io.cdcharness.assertions.ReconcileAssert.rowsOf(core.harnessSession.query("SELECT * FROM " + table), key),
+                writer, () -> faults().summary());
+    }
+
+    /** {@link #reconcile(String, String, String)} with the key column {@code id}, or the background writer's key column. */
+    public io.cdcharness.assertions.ReconcileAssert reconcile(String topic, String table) {
+        return reconcile(topic, table, "id");
+    }
+
+    /** Waits until every connector of the scenario has stored an offset past a new binlog marker (see {@link io.cdcharness.assertions.Settling}). */
+    public void settleAll() {
+        io.cdcharness.assertions.Settling.Progress progress = core.settler.begin();
+        eventually().until("every connector of the scenario to catch up with the binlog", () -> {
+            io.cdcharness.assertions.Settling.State state = progress.check(List.of());
+            if (state.failure().isPresent()) {
+                return Eventually.Attempt.finalFailure(state.failure().get(), "");
+            }
+            return state.settled() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure(state.description());
+        });
     }
 
     /** Checks of the snapshot records across every topic the harness reads. */
@@ -538,6 +605,8 @@ public final class CdcHarness implements AutoCloseable {
      * would blind the capture are set back.
      */
     public void reset() {
+        restartServicesThatDied();
+        core.faults.clear(core.stack.faults());
         for (String name : core.connect.connectors()) {
             lifecycle().removeConnector(name);
         }
@@ -553,11 +622,47 @@ public final class CdcHarness implements AutoCloseable {
             left.retainAll(doomed);
             return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
         });
+        core.recorder.watch(core.stack.connectStorageTopics().offset());
         // Only now: until the old topics are gone, the recorder could read them again (it records every
         // topic), and a record of the last scenario would show up in this one under the same name.
         core.recorder.reset();
         core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
         core.harnessSession.dropUserDatabases();
+    }
+
+    /**
+     * A service that died without a fault step asking (or was left down by a scenario) is started again
+     * for the next scenario, and the run log says so; a stack that cannot start it fails with the reason.
+     */
+    private void restartServicesThatDied() {
+        io.cdcharness.stack.StackFaults faults = core.stack.faults();
+        for (io.cdcharness.stack.StackFaults.Service service : io.cdcharness.stack.StackFaults.Service.values()) {
+            if (!faults.isRunning(service)) {
+                String death = faults.unexpectedDeaths().stream().filter(line -> line.startsWith(service.word()) || line.startsWith("mysql")
+                        || line.startsWith("mariadb")).findFirst().map(line -> line.lines().findFirst().orElse(line)).orElse("");
+                HarnessLog.info("clean slate: the " + service.word() + " is down (" + (death.isEmpty() ? "a scenario left it so" : death)
+                        + "); starting it again for the next scenario");
+                faults.start(service);
+            }
+        }
+        try {
+            faults.restoreDatabaseLink();
+            faults.databaseLinkLatency(Duration.ZERO);
+        } catch (UnsupportedOperationException | IllegalStateException noLink) {
+            // a stack without the harness's proxy: no link to restore
+        }
+    }
+
+    /**
+     * Fails at once when a service of the stack died although no fault step asked for it, naming it
+     * with its exit code and the end of its log: the steps after it would only time out.
+     */
+    public void ensureHealthy() {
+        List<String> deaths = core.stack.faults().unexpectedDeaths();
+        if (!deaths.isEmpty()) {
+            throw new IllegalStateException("A service of the stack died although no fault step asked for it, so this step cannot run:\n  "
+                    + String.join("\n  ", deaths) + "\nThe next scenario starts it again.");
+        }
     }
 
     /** Offsets of connectors a scenario deleted itself are still stored: tombstone them. */
@@ -576,6 +681,10 @@ public final class CdcHarness implements AutoCloseable {
     public Diagnostics diagnostics() {
         return () -> {
             List<String> parts = new ArrayList<>();
+            List<String> deaths = core.stack.faults().unexpectedDeaths();
+            if (!deaths.isEmpty()) {
+                parts.add("Services that died although no fault step asked for it:\n  " + String.join("\n  ", deaths));
+            }
             try {
                 List<String> names = core.connect.connectors();
                 if (names.isEmpty()) {
@@ -603,6 +712,7 @@ public final class CdcHarness implements AutoCloseable {
         if (!ownsStack) {
             return; // a view made by withTimeout: the harness it came from owns everything
         }
+        core.faults.clear(core.stack.faults());
         core.recorder.close();
         core.offsetTombstones.close();
         core.topics.close();

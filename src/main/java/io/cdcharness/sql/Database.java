@@ -135,6 +135,38 @@ public final class Database implements AutoCloseable {
         return new BinlogPosition(String.valueOf(row.get("File")), ((Number) row.get("Position")).longValue());
     }
 
+    /** One event of the binary log, as {@code SHOW BINLOG EVENTS} lists it. */
+    public record BinlogEvent(BinlogPosition position, String type, String info) {
+        /** A row change: Write_rows, Update_rows, Delete_rows (any version). */
+        public boolean isRowChange() {
+            return type.startsWith("Write_rows") || type.startsWith("Update_rows") || type.startsWith("Delete_rows");
+        }
+
+        /** For a Table_map event: the {@code db.table} it names; empty otherwise. */
+        public java.util.Optional<String> mappedTable() {
+            java.util.regex.Matcher table = java.util.regex.Pattern.compile("\\(([^)]+)\\)").matcher(info);
+            return type.equals("Table_map") && table.find() ? java.util.Optional.of(table.group(1).replace("`", "")) : java.util.Optional.empty();
+        }
+    }
+
+    /** The binlog's events from {@code from} on, across files, at most {@code limit}. */
+    public synchronized List<BinlogEvent> binlogEvents(BinlogPosition from, int limit) {
+        List<BinlogEvent> events = new ArrayList<>();
+        List<String> files = query("SHOW BINARY LOGS").stream().map(row -> String.valueOf(row.values().iterator().next()))
+                .filter(file -> new BinlogPosition(file, Long.MAX_VALUE).compareTo(from) >= 0).toList();
+        for (String file : files) {
+            long start = file.equals(from.file()) ? from.position() : 4;
+            for (Map<String, Object> row : query("SHOW BINLOG EVENTS IN '" + file.replace("'", "''") + "' FROM " + start + " LIMIT " + (limit - events.size()))) {
+                events.add(new BinlogEvent(new BinlogPosition(file, ((Number) row.get("Pos")).longValue()),
+                        String.valueOf(row.get("Event_type")), String.valueOf(row.get("Info"))));
+            }
+            if (events.size() >= limit) {
+                break;
+            }
+        }
+        return events;
+    }
+
     /** MariaDB's {@code @@gtid_binlog_pos} (its connector resumes by GTID); empty for MySQL. */
     public String gtidPosition() {
         if (endpoint.flavor() != io.cdcharness.stack.DatabaseFlavor.MARIADB) {

@@ -65,7 +65,8 @@ class SettingsTest {
 
     @Test
     void connectorDefaultsAreKeyValuePairs() {
-        assertThat(Settings.of(Map.of()).connectorDefaults()).containsExactly(Map.entry("poll.interval.ms", "10"), Map.entry("heartbeat.interval.ms", "100"));
+        assertThat(Settings.of(Map.of()).connectorDefaults()).containsExactly(Map.entry("poll.interval.ms", "10"), Map.entry("heartbeat.interval.ms", "100"),
+                Map.entry("connect.keep.alive.interval.ms", "1000"));
         assertThat(Settings.of(Map.of("cdc.connector.defaults", "")).connectorDefaults()).isEmpty();
         assertThatThrownBy(() -> Settings.of(Map.of("cdc.connector.defaults", "poll.interval.ms")).connectorDefaults())
                 .hasMessage("cdc.connector.defaults has \"poll.interval.ms\", which is not key=value. "

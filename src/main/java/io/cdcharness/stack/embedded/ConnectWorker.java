@@ -33,7 +33,7 @@ final class ConnectWorker {
     }
 
     record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
-                   String offsetFlushIntervalMs, int restPort) {
+                   String offsetFlushIntervalMs, int restPort, String exactlyOnceSourceSupport) {
     }
 
     /**
@@ -65,6 +65,7 @@ final class ConnectWorker {
         config.put("offset.flush.interval.ms", options.offsetFlushIntervalMs());
         config.put("scheduled.rebalance.max.delay.ms", "0");
         config.put("task.shutdown.graceful.timeout.ms", "5000");
+        config.put("exactly.once.source.support", options.exactlyOnceSourceSupport());
         Path properties = JavaService.writeProperties(home.resolve("worker.properties"), config);
 
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g",

@@ -1,0 +1,43 @@
+Feature: The binlog is purged while the connector is stopped
+  A stopped connector keeps its offset: a binlog position. If the server purges that binlog file
+  before the connector comes back, the connector cannot carry on where it stopped; Debezium says so
+  and the task fails. With snapshot.mode=when_needed it takes a new snapshot instead.
+
+  Background:
+    Given I execute the SQL file "sql/shop-schema.sql"
+
+  Scenario: the task fails with Debezium's own message
+    Given the connector "shop-connector" is registered from "connectors/shop-connector.json"
+    When I execute SQL:
+      """
+      INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com');
+      """
+    Then topic "shop.shop.customers" receives a create event with:
+      | after.id | 1 |
+    When I stop the connector "shop-connector"
+    And I execute SQL:
+      """
+      INSERT INTO shop.customers VALUES (2, 'Bob', 'bob@example.com');
+      """
+    And I purge the binary logs
+    Then resuming the connector "shop-connector" fails with a message containing "no longer available on the server"
+
+  Scenario: with snapshot.mode=when_needed the connector takes a new snapshot
+    Given the connector "shop-connector" is registered from "connectors/shop-connector.json" with:
+      | snapshot.mode | when_needed |
+    When I execute SQL:
+      """
+      INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com');
+      """
+    Then topic "shop.shop.customers" receives a create event with:
+      | after.id | 1 |
+    When I stop the connector "shop-connector"
+    And I execute SQL:
+      """
+      INSERT INTO shop.customers VALUES (2, 'Bob', 'bob@example.com');
+      """
+    And I purge the binary logs
+    And I resume the connector "shop-connector"
+    Then topic "shop.shop.customers" receives a read event with:
+      | after.id   | 2   |
+      | after.name | Bob |
