@@ -81,8 +81,13 @@ final class ConnectorLifecycle {
 
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     void restart(String name) {
+        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to restart \"" + name + "\"", () -> connect.restart(name));
-        awaitLeavingRunning(name);
+        if (failed) {
+            awaitLeavingFailed(name);
+        } else {
+            awaitLeavingRunning(name);
+        }
         awaitRunning(name);
         awaitStreaming.accept(current(name));
     }
@@ -96,6 +101,13 @@ final class ConnectorLifecycle {
         Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).tryUntil("the old tasks of \"" + name + "\" to stop",
                 () -> connect.findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
                         ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
+    }
+
+    /** After a restart of a FAILED task, the status may show the old failure for a moment: wait (briefly) to see it go. */
+    private void awaitLeavingFailed(String name) {
+        Eventually.within(Duration.ofSeconds(5), Diagnostics.NONE).tryUntil("the failed tasks of \"" + name + "\" to restart",
+                () -> connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false)
+                        ? Eventually.Attempt.failure("still FAILED") : Eventually.Attempt.success(true));
     }
 
     /** Runs a Connect call again while Connect answers 409 (a rebalance is in progress). */

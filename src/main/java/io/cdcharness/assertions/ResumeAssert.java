@@ -62,37 +62,66 @@ public final class ResumeAssert {
         Set<String> captured = new HashSet<>();
         before.forEach(event -> captured.add(event.source().path("db").asText() + "." + event.source().path("table").asText()));
         after.forEach(event -> captured.add(event.source().path("db").asText() + "." + event.source().path("table").asText()));
-        Optional<BinlogPosition> nextChange = firstRowChange(from.get(), captured);
+        List<Database.BinlogEvent> binlogEvents = binlog.apply(from.get(), SCANNED);
+        Optional<BinlogPosition> nextTransaction = nextCapturedTransaction(binlogEvents, from.get(), captured);
         Optional<ChangeEvent> first = after.stream().min(Comparator.comparing(event -> position(event).orElseThrow()));
-        String where = "stored offset " + stored.get().describe() + "; first row change after it in the binlog: "
-                + nextChange.map(Object::toString).orElse("none") + "; first event after the restart: "
+        String where = "stored offset " + stored.get().describe() + "; the next transaction after it that changes a captured table starts at "
+                + nextTransaction.map(Object::toString).orElse("(none)") + "; first event after the restart: "
                 + first.map(event -> position(event).orElseThrow() + " " + event.describe()).orElse("none");
         if (first.isEmpty()) {
-            if (nextChange.isPresent()) {
+            if (nextTransaction.isPresent()) {
                 throw new AssertionError("Expected connector \"" + connector + "\" to resume at or before its stored offset, but no change event "
-                        + "arrived after the restart although the binlog has a change of a captured table at " + nextChange.get() + " (" + where + ").");
+                        + "arrived after the restart although the binlog has a transaction on a captured table at " + nextTransaction.get() + " (" + where + ").");
             }
             return; // nothing was written after the stored offset: nothing to replay
         }
         BinlogPosition resumed = position(first.get()).orElseThrow();
-        if (nextChange.isPresent() && resumed.compareTo(nextChange.get()) > 0) {
+        BinlogPosition resumedTransaction = transactionOf(binlogEvents, resumed, from.get());
+        if (nextTransaction.isPresent() && resumedTransaction.compareTo(nextTransaction.get()) > 0) {
             throw new AssertionError("Expected connector \"" + connector + "\" to resume at or before its stored offset, but the first event after "
-                    + "the restart is at " + resumed + ", after the binlog's next change of a captured table at " + nextChange.get()
-                    + ": the changes between were skipped (" + where + ").");
+                    + "the restart belongs to the transaction at " + resumedTransaction + ", after the binlog's next transaction on a captured table at "
+                    + nextTransaction.get() + ": the changes between were skipped (" + where + ").");
         }
     }
 
-    private Optional<BinlogPosition> firstRowChange(BinlogPosition from, Set<String> captured) {
+    /** The start of the first transaction after the stored one (which starts at {@code from}) that changes a captured table. */
+    private static Optional<BinlogPosition> nextCapturedTransaction(List<Database.BinlogEvent> events, BinlogPosition from, Set<String> captured) {
+        BinlogPosition transaction = from;
         String table = null;
-        for (Database.BinlogEvent event : binlog.apply(from, SCANNED)) {
+        boolean inStored = true; // the stored offset may point at the GTID event before its transaction's BEGIN
+        for (Database.BinlogEvent event : events) {
+            if (event.beginsTransaction()) {
+                transaction = inStored ? from : event.position();
+                inStored = false;
+            } else if (event.isRowChange() || event.type().equals("Xid")) {
+                inStored = false;
+            }
             Optional<String> mapped = event.mappedTable();
             if (mapped.isPresent()) {
                 table = mapped.get();
-            } else if (event.isRowChange() && (captured.isEmpty() || captured.contains(table))) {
-                return Optional.of(event.position());
+            } else if (event.isRowChange() && transaction.compareTo(from) > 0 && (captured.isEmpty() || captured.contains(table))) {
+                return Optional.of(transaction);
             }
         }
         return Optional.empty();
+    }
+
+    /** The start of the transaction a position lies in: the last transaction start at or before it (the stored one when none). */
+    private static BinlogPosition transactionOf(List<Database.BinlogEvent> events, BinlogPosition position, BinlogPosition from) {
+        BinlogPosition transaction = from;
+        boolean inStored = true;
+        for (Database.BinlogEvent event : events) {
+            if (event.position().compareTo(position) > 0) {
+                break;
+            }
+            if (event.beginsTransaction()) {
+                transaction = inStored ? from : event.position();
+                inStored = false;
+            } else if (event.isRowChange() || event.type().equals("Xid")) {
+                inStored = false;
+            }
+        }
+        return position.compareTo(from) < 0 ? position : transaction;
     }
 
     private static Optional<BinlogPosition> position(ChangeEvent event) {

@@ -142,6 +142,11 @@ public final class Database implements AutoCloseable {
             return type.startsWith("Write_rows") || type.startsWith("Update_rows") || type.startsWith("Delete_rows");
         }
 
+        /** The start of a transaction: MySQL's {@code Query BEGIN}, MariaDB's {@code Gtid BEGIN GTID ...}. */
+        public boolean beginsTransaction() {
+            return info.startsWith("BEGIN");
+        }
+
         /** For a Table_map event: the {@code db.table} it names; empty otherwise. */
         public java.util.Optional<String> mappedTable() {
             java.util.regex.Matcher table = java.util.regex.Pattern.compile("\\(([^)]+)\\)").matcher(info);

@@ -2,6 +2,7 @@ package io.cdcharness.kit;
 
 import io.cdcharness.CdcHarness;
 import io.cdcharness.assertions.EventExpectation;
+import io.cdcharness.assertions.Reconciliation;
 import io.cdcharness.stack.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +157,21 @@ class BrokenPipelinesIT {
                                 onOrders("change", 4, "header.__debezium.oldkey.id: expected 10 but was", "field", "header.__debezium.oldkey", "value", "{\"id\":99}"),
                                 onOrders("delay", 4, notMatched, "delay.ms", "10000"),
                                 onOrders("misroute", 4, elsewhere, "to", "shop.misrouted"))),
+                new Check("reconciliation, at-least-once (topic folded per key = table)", "", Map.of(), WORKLOAD,
+                        harness -> harness.reconcile(ORDERS, "shop.orders").holds(Reconciliation.Delivery.AT_LEAST_ONCE),
+                        List.of(onOrders("drop", 3, "last event shows other values than the table (stale): key 10: status is \"new\" in the topic, paid in the table"),
+                                onOrders("swap", 1, "1 key's events are out of order: key 10: create"),
+                                onOrders("change", 3, "key 10: status is \"tampered\" in the topic, paid in the table", "field", "after.status", "value", "tampered"),
+                                onOrders("delay", 3, "(stale): key 10: status is \"new\" in the topic", "delay.ms", "10000"),
+                                onOrders("misroute", 3, "(stale): key 10: status is \"new\" in the topic", "to", "shop.misrouted"))),
+                new Check("reconciliation, exactly-once (and nothing twice)", "", Map.of(), WORKLOAD,
+                        harness -> harness.reconcile(ORDERS, "shop.orders").holds(Reconciliation.Delivery.EXACTLY_ONCE),
+                        List.of(onOrders("drop", 3, "(stale): key 10: status is \"new\" in the topic"),
+                                onOrders("duplicate", 3, "1 duplicated event where exactly-once allows none: key 10 2 times"),
+                                onOrders("swap", 1, "out of order"),
+                                onOrders("change", 3, "key 10: status is \"tampered\" in the topic, paid in the table", "field", "after.status", "value", "tampered"),
+                                onOrders("delay", 3, "(stale): key 10: status is \"new\" in the topic", "delay.ms", "10000"),
+                                onOrders("misroute", 3, "(stale): key 10: status is \"new\" in the topic", "to", "shop.misrouted"))),
                 new Check("the last snapshot record (across all topics)",
                         "INSERT INTO shop.orders VALUES (10, 1, 10.00, 'new'), (11, 1, 20.00, 'new'), (12, 2, 30.00, 'new');", Map.of(), "SELECT 1;",
                         harness -> harness.snapshot().lastRecordIs(ORDERS, EventExpectation.op("r").with("after.id", "12").with("after.status", "new")),
