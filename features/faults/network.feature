@@ -40,9 +40,10 @@ Feature: The network between Connect and the database fails
       | create | Ann        |
       | update | Annie      |
 
-  Scenario: a reset of the binlog connection fails the task, and a restart resumes without loss
-    Debezium 3.4 does not retry a binlog connection that was reset: the task fails with "Connection
-    reset". Restarting the task resumes from the stored offset.
+  Scenario: a reset of the connections loses nothing once the task is restarted
+    Debezium 3.4 treats a reset binlog connection as a communication failure: depending on when it
+    hits, the task fails ("Connection reset", in two runs of three here) or the reader carries on.
+    Either way, restarting the task resumes from the stored offset and loses nothing.
     When I execute SQL:
       """
       INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com');
@@ -50,8 +51,7 @@ Feature: The network between Connect and the database fails
     Then topic "shop.shop.customers" receives a create event with:
       | after.id | 1 |
     When I reset the connections between Connect and the database
-    Then the connector "shop-connector" fails with a message containing "Connection reset"
-    When I execute SQL:
+    And I execute SQL:
       """
       INSERT INTO shop.customers VALUES (2, 'Bob', 'bob@example.com');
       """

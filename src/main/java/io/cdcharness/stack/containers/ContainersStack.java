@@ -61,6 +61,7 @@ public final class ContainersStack implements CdcStack {
     private volatile KafkaContainer kafka;
     private volatile GenericContainer<?> connect;
     private volatile long serverId;
+    private ContainersFaults faults;
     private final Thread shutdownHook = new Thread(this::close, "cdc-harness-containers-shutdown");
     private volatile boolean closed;
 
@@ -160,6 +161,7 @@ public final class ContainersStack implements CdcStack {
                 .withLabels(ownerLabels())
                 .withStartupTimeout(timeout)
                 .withLogConsumer(new FileLogConsumer(log(flavor.name().toLowerCase())));
+        fixHostPort(container, 3306);
         database = container;
         container.start();
         serverId = queryServerId(container);
@@ -172,6 +174,7 @@ public final class ContainersStack implements CdcStack {
                 .withLabels(ownerLabels())
                 .withStartupTimeout(timeout);
         container.withLogConsumer(new FileLogConsumer(log("kafka")));
+        fixHostPort(container, 9092);
         kafka = container;
         container.start();
     }
@@ -197,8 +200,80 @@ public final class ContainersStack implements CdcStack {
                 .waitingFor(Wait.forHttp("/connectors").forPort(8083).forStatusCode(200)
                         .withReadTimeout(Duration.ofSeconds(2)).withStartupTimeout(timeout))
                 .withLogConsumer(new FileLogConsumer(log("connect")));
+        fixHostPort(container, 8083);
         connect = container;
         container.start();
+    }
+
+    /**
+     * Binds the container's port to a free port of 127.0.0.1 chosen now, instead of a random one at each
+     * start: a container killed and started again (a fault) comes back on the same port.
+     */
+    private static void fixHostPort(GenericContainer<?> container, int containerPort) {
+        int hostPort = freePort();
+        container.withCreateContainerCmdModifier(command -> {
+            com.github.dockerjava.api.model.HostConfig hostConfig = command.getHostConfig() == null
+                    ? com.github.dockerjava.api.model.HostConfig.newHostConfig() : command.getHostConfig();
+            java.util.List<com.github.dockerjava.api.model.PortBinding> bindings = new java.util.ArrayList<>();
+            if (hostConfig.getPortBindings() != null) {
+                hostConfig.getPortBindings().getBindings().forEach((exposed, binds) -> {
+                    if (exposed.getPort() != containerPort && binds != null) {
+                        for (com.github.dockerjava.api.model.Ports.Binding bind : binds) {
+                            bindings.add(new com.github.dockerjava.api.model.PortBinding(bind, exposed));
+                        }
+                    }
+                });
+            }
+            bindings.add(new com.github.dockerjava.api.model.PortBinding(
+                    com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
+                    com.github.dockerjava.api.model.ExposedPort.tcp(containerPort)));
+            command.withHostConfig(hostConfig.withPortBindings(bindings));
+        });
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find a free port on 127.0.0.1", e);
+        }
+    }
+
+    @Override
+    public io.cdcharness.stack.StackFaults faults() {
+        Map<io.cdcharness.stack.StackFaults.Service, java.util.concurrent.Callable<Boolean>> ready = Map.of(
+                io.cdcharness.stack.StackFaults.Service.DATABASE, () -> {
+                    try (Connection ignored = DriverManager.getConnection(jdbcUrl(database.getHost(), database.getMappedPort(3306)), "root", "root")) {
+                        return true;
+                    }
+                },
+                io.cdcharness.stack.StackFaults.Service.KAFKA, () -> {
+                    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                            "bootstrap.servers", kafka.getBootstrapServers(), "request.timeout.ms", "2000", "default.api.timeout.ms", "3000"))) {
+                        admin.listTopics().names().get(3, java.util.concurrent.TimeUnit.SECONDS);
+                        return true;
+                    }
+                },
+                io.cdcharness.stack.StackFaults.Service.CONNECT, () -> {
+                    java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(connectUrl() + "/connectors")).timeout(Duration.ofSeconds(2)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    return response.statusCode() == 200;
+                });
+        Map<io.cdcharness.stack.StackFaults.Service, Path> serviceLogs = new java.util.EnumMap<>(io.cdcharness.stack.StackFaults.Service.class);
+        serviceLogs.put(io.cdcharness.stack.StackFaults.Service.DATABASE, logs.get(settings.database().name().toLowerCase()));
+        serviceLogs.put(io.cdcharness.stack.StackFaults.Service.KAFKA, logs.get("kafka"));
+        serviceLogs.put(io.cdcharness.stack.StackFaults.Service.CONNECT, logs.get("connect"));
+        synchronized (this) {
+            if (faults == null) {
+                faults = new ContainersFaults(describe(), service -> switch (service) {
+                    case DATABASE -> database;
+                    case KAFKA -> kafka;
+                    case CONNECT -> connect;
+                }, ready, serviceLogs, settings.bootTimeout());
+            }
+            return faults;
+        }
     }
 
     private static Map<String, String> ownerLabels() {
