@@ -19,6 +19,7 @@ Feature: Row changes become create, update and delete events
       | after.email  | ann@example.com |
       | source.db    | shop            |
       | source.table | customers       |
+    And every record on topic "shop.shop.customers" matches its own schema
 
   Scenario: an update carries the row before and after the change
     Given the connector "shop-connector" is registered from "connectors/shop-connector.json"

@@ -21,6 +21,7 @@ Feature: Filtering what is captured
     Then topic "shop.shop.customers" receives a create event with:
       | after.id | 1 |
     And topic "shop.warehouse.stock" does not exist
+    And the schema change topic "shop" has no DDL for database "warehouse"
 
   Scenario: databases on the exclude list are not captured
     Given the connector "shop-connector" is registered from "connectors/shop-connector.json" with:

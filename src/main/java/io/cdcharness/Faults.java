@@ -1,6 +1,7 @@
 package io.cdcharness;
 
 import io.cdcharness.sql.BinlogPosition;
+import io.cdcharness.sql.Database;
 import io.cdcharness.sql.LoadWriter;
 import io.cdcharness.stack.HarnessLog;
 import io.cdcharness.stack.StackFaults;
@@ -218,12 +219,29 @@ public final class Faults {
 
     /**
      * Purges the binary log up to a fresh file ({@code FLUSH BINARY LOGS}, then {@code PURGE BINARY LOGS TO}
-     * it), as an expiring binlog would while a connector is stopped; returns the first file kept.
+     * it), as an expiring binlog would while a connector is stopped; returns the first file kept. A
+     * binlog dump thread that a stopped connector left behind still holds its file (the server then keeps
+     * it), so such threads are ended first; a running connector's reader reconnects.
      */
     public String purgeBinaryLogs() {
-        BinlogPosition rotated = cdc.harnessDatabase().rotateBinlog();
-        String current = cdc.harnessDatabase().binlogPosition().file();
-        cdc.harnessDatabase().execute("PURGE BINARY LOGS TO '" + current + "'");
+        Database harness = cdc.harnessDatabase();
+        for (java.util.Map<String, Object> thread : harness.query("SHOW PROCESSLIST")) {
+            if (String.valueOf(thread.get("Command")).startsWith("Binlog Dump")) {
+                try {
+                    harness.execute("KILL " + thread.get("Id"));
+                } catch (RuntimeException gone) {
+                    // it ended on its own meanwhile
+                }
+            }
+        }
+        BinlogPosition rotated = harness.rotateBinlog();
+        String current = harness.binlogPosition().file();
+        harness.execute("PURGE BINARY LOGS TO '" + current + "'");
+        List<String> kept = harness.query("SHOW BINARY LOGS").stream().map(row -> String.valueOf(row.values().iterator().next())).toList();
+        if (!kept.equals(List.of(current))) {
+            throw new IllegalStateException("PURGE BINARY LOGS TO '" + current + "' left " + kept + " on the server (a file still being read "
+                    + "is kept). The fault needs every connector that reads the binlog stopped first: When I stop the connector \"...\"");
+        }
         log.add("binary logs before " + current + " purged at " + clock(Instant.now()) + " (the last position before was " + rotated + ")");
         return current;
     }

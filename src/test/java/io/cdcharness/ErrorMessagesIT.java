@@ -189,6 +189,17 @@ class ErrorMessagesIT {
     }
 
     @Test
+    void schemaChangeRecordsAreShownWithTheirDatabaseAndDdl() {
+        cdc.register(SHOP);
+        cdc.execute("ALTER TABLE shop.customers ADD COLUMN phone VARCHAR(20)");
+        assertThatThrownBy(() -> cdc.topic("shop").hasNoDdlFor("shop"))
+                .hasMessageStartingWith("Expected topic \"shop\" to carry no DDL of database shop, but it carries ")
+                .hasMessageContaining("[shop] ALTER TABLE shop.customers ADD COLUMN phone VARCHAR(20) (offset ");
+        assertThatThrownBy(() -> cdc.topic("shop").holdsCount(1))
+                .hasMessageContaining("schema change [shop] ");
+    }
+
+    @Test
     void aMissingFixtureNamesTheFixturesThatExist() {
         assertThatThrownBy(() -> cdc.register("connectors/shop-conector.json"))
                 .hasMessageStartingWith("The connector fixture " + cdc.fixture("connectors/shop-conector.json") + " does not exist. Fixtures in ")

@@ -207,6 +207,55 @@ public final class TopicAssert {
         });
     }
 
+    /**
+     * The schema change topic carries no DDL of {@code database} (its records' {@code databaseName}),
+     * once the pipeline has caught up.
+     */
+    public void hasNoDdlFor(String database) {
+        String expectation = "topic \"" + topic + "\" to carry no DDL of database " + database;
+        context.refuseIfBlind(expectation);
+        judge(expectation, false, events -> {
+            List<SchemaChange> ofDatabase = events.stream().filter(event -> event.record().kind() == RecordedRecord.Kind.SCHEMA_CHANGE)
+                    .map(event -> SchemaChange.of(event.record())).filter(change -> change.databaseName().equalsIgnoreCase(database)).toList();
+            if (ofDatabase.isEmpty()) {
+                return Judgement.pass(true);
+            }
+            StringBuilder seen = new StringBuilder(ofDatabase.size() + " schema change" + (ofDatabase.size() == 1 ? "" : "s") + " of " + database + ":");
+            ofDatabase.forEach(change -> seen.append("\n- ").append(change.describe()).append(" (").append(change.record().where()).append(')'));
+            return Judgement.never("it carries " + ofDatabase.size() + (ofDatabase.size() == 1 ? " DDL" : " DDLs") + " of it", seen.toString());
+        });
+    }
+
+    /**
+     * Every record on the topic fits the Connect schema it carries (JsonConverter with
+     * {@code schemas.enable=true}), key and value, as Debezium's tests validate every record; judged once
+     * the pipeline has caught up. Records without a schema cannot be checked and fail the check.
+     */
+    public int everyRecordMatchesItsSchema() {
+        return judge("every record on topic \"" + topic + "\" to match the schema it carries", false, events -> {
+            List<String> problems = new java.util.ArrayList<>();
+            for (ChangeEvent event : events) {
+                RecordedRecord record = event.record();
+                for (var part : java.util.Map.of("key", java.util.Optional.ofNullable(record.rawKeyJson()),
+                        "value", java.util.Optional.ofNullable(record.rawValueJson())).entrySet()) {
+                    if (part.getValue().isEmpty() || part.getValue().get().isNull()) {
+                        continue; // a null key, or a tombstone: nothing to check
+                    }
+                    var envelope = part.getValue().get();
+                    if (!envelope.has("schema") || !envelope.has("payload")) {
+                        problems.add("#" + events.indexOf(event) + " " + part.getKey() + ": carries no schema (the converter has schemas.enable=false)");
+                        continue;
+                    }
+                    SchemaConformance.problems(envelope.get("schema"), envelope.get("payload"))
+                            .forEach(problem -> problems.add("#" + events.indexOf(event) + " " + part.getKey() + " " + problem + " (" + record.where() + ")"));
+                }
+            }
+            return problems.isEmpty() ? Judgement.pass(events.size())
+                    : Judgement.never(problems.size() + (problems.size() == 1 ? " place does" : " places do") + " not fit",
+                    String.join("\n", problems.subList(0, Math.min(20, problems.size()))) + (problems.size() > 20 ? "\n... and " + (problems.size() - 20) + " more" : ""));
+        });
+    }
+
     /** DDL compares without regard to case, backticks and whitespace: {@code CREATE TABLE `t`} matches {@code create table t}. */
     static String normalize(String ddl) {
         return ddl.replace("`", "").replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);

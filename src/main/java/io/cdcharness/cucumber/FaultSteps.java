@@ -23,9 +23,34 @@ import java.time.Duration;
  * without a fault step asking for it fails the step at once, named.
  */
 public class FaultSteps {
+    /** Reconciliation outcomes of this run, one table row each; the first row of a run starts the file anew. */
+    private static final java.nio.file.Path OUTCOMES = java.nio.file.Path.of("reports", "fault-outcomes.md");
+    private static boolean outcomesStarted;
+    private String scenarioName = "";
 
     private CdcHarness cdc() {
         return CdcHarness.shared();
+    }
+
+    @Before(order = 1)
+    public void rememberScenario(Scenario scenario) {
+        scenarioName = scenario.getName();
+    }
+
+    private static synchronized void writeOutcome(String scenario, String delivery, String line) {
+        try {
+            java.nio.file.Files.createDirectories(OUTCOMES.getParent());
+            if (!outcomesStarted) {
+                java.nio.file.Files.writeString(OUTCOMES, "# Faults and what the topics say\n\nOne row per reconciliation of this run "
+                        + "(written by the step \"topic ... reconciles with table ... under ... delivery\").\n\n"
+                        + "| scenario | delivery | outcome |\n| --- | --- | --- |\n");
+                outcomesStarted = true;
+            }
+            java.nio.file.Files.writeString(OUTCOMES, "| " + scenario + " | " + delivery + " | " + line.replace("|", "/") + " |\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            HarnessLog.info("could not write " + OUTCOMES + ": " + e.getMessage());
+        }
     }
 
     @BeforeStep
@@ -123,6 +148,7 @@ public class FaultSteps {
     public void reconciles(String topic, String table, Reconciliation.Delivery delivery) {
         ReconcileAssert.Outcome outcome = cdc().reconcile(topic, table).holds(delivery);
         HarnessLog.info("reconciled " + topic + " with " + table + " (" + delivery.word() + "): " + outcome.line());
+        writeOutcome(scenarioName, delivery.word(), outcome.line());
     }
 
     @Then("resuming the connector {string} fails with a message containing {string}")

@@ -95,6 +95,16 @@ public class TopicSteps {
         cdc().topic(topic).receivesSchemaChange(ddl);
     }
 
+    @Then("the schema change topic {string} has no DDL for database {string}")
+    public void noDdlFor(String topic, String database) {
+        cdc().topic(topic).hasNoDdlFor(database);
+    }
+
+    @Then("every record on topic {string} matches its own schema")
+    public void matchesItsSchema(String topic) {
+        cdc().topic(topic).everyRecordMatchesItsSchema();
+    }
+
     @Then("the schema history of connector {string} records DDL {string}")
     public void historyRecords(String connector, String ddl) {
         cdc().schemaHistory(connector).recordsHistory(ddl);

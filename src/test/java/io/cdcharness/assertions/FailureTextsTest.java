@@ -130,6 +130,19 @@ class FailureTextsTest {
                         + "where the connector cannot see them");
     }
 
+    @Test
+    void aPayloadIsCheckedAgainstTheSchemaItCarries() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var schema = json.readTree(SCHEMA_AFTER);
+        assertThat(SchemaConformance.problems(schema, json.readTree("{\"op\":\"c\",\"before\":null,\"after\":{\"id\":10,\"status\":\"new\"}}")))
+                .isEmpty();
+        assertThat(SchemaConformance.problems(schema, json.readTree("{\"op\":\"c\",\"before\":null,\"after\":{\"id\":\"ten\",\"status\":5,\"extra\":1}}")))
+                .containsExactly("after.id: int32 needs a whole number, but was \"ten\"", "after.status: string needs text, but was 5",
+                        "after.extra: in the payload, but the schema declares no such field");
+        assertThat(SchemaConformance.problems(schema, json.readTree("{\"before\":null,\"after\":null}")))
+                .containsExactly("op: null, but the schema says it is required (optional=false)");
+    }
+
     private static List<RecordedRecord> records(List<ChangeEvent> events) {
         List<RecordedRecord> records = new ArrayList<>();
         events.forEach(event -> records.add(event.record()));
