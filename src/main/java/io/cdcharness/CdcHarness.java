@@ -557,14 +557,7 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Waits until every connector of the scenario has stored an offset past a new binlog marker (see {@link io.cdcharness.assertions.Settling}). */
     public void settleAll() {
-        io.cdcharness.assertions.Settling.Progress progress = core.settler.begin();
-        eventually().until("every connector of the scenario to catch up with the binlog", () -> {
-            io.cdcharness.assertions.Settling.State state = progress.check(List.of());
-            if (state.failure().isPresent()) {
-                return Eventually.Attempt.finalFailure(state.failure().get(), "");
-            }
-            return state.settled() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure(state.description());
-        });
+        core.settler.await(eventually(), "every connector of the scenario to catch up with the binlog");
     }
 
     /** Checks of the snapshot records across every topic the harness reads. */

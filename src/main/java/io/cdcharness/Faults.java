@@ -225,6 +225,25 @@ public final class Faults {
      */
     public String purgeBinaryLogs() {
         Database harness = cdc.harnessDatabase();
+        BinlogPosition rotated = harness.rotateBinlog();
+        String current = harness.binlogPosition().file();
+        List<String> kept = cdc.eventually().tryUntil("the server to purge every binlog file before " + current, () -> {
+            endBinlogDumpThreads(harness);
+            harness.execute("PURGE BINARY LOGS TO '" + current + "'");
+            List<String> left = harness.query("SHOW BINARY LOGS").stream().map(row -> String.valueOf(row.values().iterator().next())).toList();
+            return left.equals(List.of(current)) ? io.cdcharness.assertions.Eventually.Attempt.success(left)
+                    : io.cdcharness.assertions.Eventually.Attempt.failure("left: " + left);
+        }).orElse(null);
+        if (kept == null) {
+            throw new IllegalStateException("PURGE BINARY LOGS TO '" + current + "' kept older files on the server: a file still being read "
+                    + "is kept. The fault needs every connector that reads the binlog stopped first: When I stop the connector \"...\"");
+        }
+        log.add("binary logs before " + current + " purged at " + clock(Instant.now()) + " (the last position before was " + rotated + ")");
+        return current;
+    }
+
+    /** A binlog dump thread a stopped connector left behind still holds its file: end it (a running reader reconnects). */
+    private static void endBinlogDumpThreads(Database harness) {
         for (java.util.Map<String, Object> thread : harness.query("SHOW PROCESSLIST")) {
             if (String.valueOf(thread.get("Command")).startsWith("Binlog Dump")) {
                 try {
@@ -234,16 +253,6 @@ public final class Faults {
                 }
             }
         }
-        BinlogPosition rotated = harness.rotateBinlog();
-        String current = harness.binlogPosition().file();
-        harness.execute("PURGE BINARY LOGS TO '" + current + "'");
-        List<String> kept = harness.query("SHOW BINARY LOGS").stream().map(row -> String.valueOf(row.values().iterator().next())).toList();
-        if (!kept.equals(List.of(current))) {
-            throw new IllegalStateException("PURGE BINARY LOGS TO '" + current + "' left " + kept + " on the server (a file still being read "
-                    + "is kept). The fault needs every connector that reads the binlog stopped first: When I stop the connector \"...\"");
-        }
-        log.add("binary logs before " + current + " purged at " + clock(Instant.now()) + " (the last position before was " + rotated + ")");
-        return current;
     }
 
     /** Starts a background writer on {@code database.table} at this many writes per second (60 % inserts, 30 % updates, 10 % deletes). */

@@ -3,7 +3,6 @@ package io.cdcharness;
 import io.cdcharness.assertions.Diagnostics;
 import io.cdcharness.assertions.Eventually;
 import io.cdcharness.assertions.Settler;
-import io.cdcharness.assertions.Settling;
 import io.cdcharness.connect.ConnectClient;
 import io.cdcharness.connect.ConnectorStatus;
 import io.cdcharness.connect.StreamingProbe;
@@ -61,13 +60,7 @@ final class StreamingDetection {
         if (!connector.isBinlogConnector()) {
             return; // not Debezium's: RUNNING is all there is to wait for
         }
-        Settling.Progress progress = settler.only(List.of(connector.name())).begin();
-        eventually.get().until("connector \"" + connector.name() + "\" to stream the binlog (its stored offset past a binlog marker)", () -> {
-            Settling.State state = progress.check(List.of());
-            if (state.failure().isPresent()) {
-                return Eventually.Attempt.finalFailure("it failed before streaming", state.failure().get() + "\n\n" + logs.describe());
-            }
-            return state.settled() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure(state.description());
-        });
+        settler.only(List.of(connector.name())).await(eventually.get(),
+                "connector \"" + connector.name() + "\" to stream the binlog (its stored offset past a binlog marker)");
     }
 }

@@ -21,6 +21,21 @@ public interface Settling {
     /** Starts settling now: what the database wrote to the binlog before this call will be in the topics once settled. */
     Progress begin();
 
+    /**
+     * Settles and waits for it (no topic to read): returns once every connector has caught up, fails at
+     * once when one has failed, and after the timeout with what it still waits for.
+     */
+    default void await(Eventually eventually, String expectation) {
+        Progress progress = begin();
+        eventually.until(expectation, () -> {
+            State state = progress.check(java.util.List.of());
+            if (state.failure().isPresent()) {
+                return Eventually.Attempt.finalFailure(state.failure().get(), "");
+            }
+            return state.settled() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure(state.description());
+        });
+    }
+
     /** One settling in progress. */
     interface Progress {
         /** Looks once, without waiting, whether the pipeline has caught up and the topics are read to their ends. */
