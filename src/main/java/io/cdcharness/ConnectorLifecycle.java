@@ -74,7 +74,11 @@ final class ConnectorLifecycle {
 
     /** Resumes a paused or stopped connector and returns once it streams again. */
     void resume(String name) {
+        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to resume \"" + name + "\"", () -> connect.resume(name));
+        if (failed) {
+            awaitLeavingFailed(name);
+        }
         awaitRunning(name);
         awaitStreaming.accept(current(name));
     }
@@ -154,7 +158,11 @@ final class ConnectorLifecycle {
 
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     void stop(String name) {
+        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
+        if (failed) {
+            awaitLeavingFailed(name); // a FAILED connector may be stopped: its old status shows for a moment
+        }
         awaitState(name, "STOPPED");
     }
 
