@@ -21,6 +21,19 @@ Feature: Filtering what is captured
     Then topic "shop.shop.customers" receives a create event with:
       | after.id | 1 |
     And topic "shop.warehouse.stock" does not exist
+
+  Scenario: the DDL of databases that are not captured stays out of the schema change topic only when asked
+    By default the snapshot writes the DDL of every database to the schema change topic, captured or
+    not; schema.history.internal.store.only.captured.databases.ddl=true keeps only the captured ones'.
+    Given the connector "shop-connector" is registered from "connectors/shop-connector.json" with:
+      | database.include.list                                    | shop |
+      | schema.history.internal.store.only.captured.databases.ddl | true |
+    When I execute SQL:
+      """
+      ALTER TABLE warehouse.stock ADD COLUMN bin VARCHAR(10);
+      ALTER TABLE shop.customers ADD COLUMN phone VARCHAR(20);
+      """
+    Then the schema change topic "shop" carries DDL "ALTER TABLE shop.customers ADD COLUMN phone"
     And the schema change topic "shop" has no DDL for database "warehouse"
 
   Scenario: databases on the exclude list are not captured

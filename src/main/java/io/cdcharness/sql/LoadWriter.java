@@ -76,7 +76,7 @@ public final class LoadWriter implements AutoCloseable {
         public String describe() {
             String text = String.format(Locale.ROOT, "%,d writes (%,d inserts, %,d updates, %,d deletes) in %.1f s: %d per second wanted, %.1f achieved",
                     writes, inserts, updates, deletes, elapsed.toMillis() / 1000.0, wantedPerSecond, achievedPerSecond);
-            if (achievedPerSecond < wantedPerSecond * 0.9 && elapsed.toMillis() > 1000) {
+            if (achievedPerSecond < wantedPerSecond * 0.9 && writes >= 10) {
                 text += " (this machine could not write faster, or the database was down for part of the time)";
             }
             if (uncertain > 0) {
