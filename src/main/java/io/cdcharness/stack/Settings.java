@@ -52,7 +52,8 @@ public final class Settings {
         IMAGE_CONNECT("cdc.image.connect", "quay.io/debezium/connect:3.4.0.Final",
                 "containers stack: the Kafka Connect image with Debezium (debezium/connect environment contract)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
-        MAVEN("cdc.maven", "mvn", "the Maven executable used to resolve server-side jars"),
+        MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
+                + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");
 
         private final String property;

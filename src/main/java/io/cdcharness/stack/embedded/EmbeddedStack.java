@@ -77,7 +77,8 @@ public final class EmbeddedStack implements CdcStack {
         DatabaseFlavor flavor = settings.database();
         Path cacheDir = settings.cacheDir();
         Duration timeout = settings.bootTimeout();
-        MavenArtifacts artifacts = new MavenArtifacts(cacheDir, settings.get(Settings.Key.MAVEN));
+        MavenArtifacts artifacts = new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(cacheDir,
+                settings.get(Settings.Key.MAVEN_REPOSITORY)));
         BootProgress progress = new BootProgress(System.out);
         progress.line("booting the embedded stack: " + EmbeddedDatabase.distribution(flavor).displayName()
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
