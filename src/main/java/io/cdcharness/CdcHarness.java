@@ -73,6 +73,7 @@ public final class CdcHarness implements AutoCloseable {
         final TopicRecorder recorder;
         final KafkaTopics topics;
         final ConnectorConfigResolver resolver;
+        volatile ConnectorConfigResolver targeted;
         final OffsetTombstones offsetTombstones;
         final ScenarioState scenario = new ScenarioState();
         final Settler settler;
@@ -266,7 +267,7 @@ public final class CdcHarness implements AutoCloseable {
 
         /** The schema history topic, when the connector keeps its history in Kafka. */
         public Optional<String> historyTopic() {
-            return Optional.ofNullable(config.get("schema.history.internal.kafka.topic"));
+            return Optional.ofNullable(config.getOrDefault("schema.history.internal.kafka.topic", config.get("database.history.kafka.topic")));
         }
 
         /** True for Debezium's MySQL and MariaDB connectors, whose stored offsets are binlog positions. */
@@ -289,10 +290,20 @@ public final class CdcHarness implements AutoCloseable {
      */
     public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath, Map<String, String> changes) {
         ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
-        ConnectorConfigResolver.Resolution resolution = core.resolver.resolve(definition, changes);
+        ConnectorConfigResolver.Resolution resolution = resolver().resolve(definition, changes);
         resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
                 + fixturePath + ": " + rewrite));
         return resolution;
+    }
+
+    /** The config resolver for the Debezium version and connectors the running Connect worker offers (asked once). */
+    private ConnectorConfigResolver resolver() {
+        ConnectorConfigResolver targeted = core.targeted;
+        if (targeted == null) {
+            targeted = io.cdcharness.connect.ConnectTarget.of(core.connect).apply(core.resolver);
+            core.targeted = targeted;
+        }
+        return targeted;
     }
 
     /**

@@ -36,8 +36,6 @@ import java.util.concurrent.Executors;
  * Every process is registered with a {@link Reaper}, so nothing outlives the JVM, even on {@code kill -9}.
  */
 public final class EmbeddedStack implements CdcStack {
-    private static final String LOG4J = "2.24.3";
-
     private final Settings settings;
     private final RunDirectory run;
     private final Reaper reaper;
@@ -98,20 +96,14 @@ public final class EmbeddedStack implements CdcStack {
                     started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
 
             KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run, ports.kafka());
-            CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("kafka",
-                    List.of("org.apache.kafka:kafka_2.13:" + settings.kafkaVersion(),
-                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
-                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.broker(artifacts,
+                    settings.kafkaVersion()), pool);
             CompletableFuture<KafkaBroker> broker = brokerClasspath.thenApplyAsync(classpath -> progress.step("kafka",
                     () -> kafka = KafkaBroker.start(kafkaPlan, classpath, services, run, timeout),
                     KafkaBroker::bootstrapServers), pool);
 
-            CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("connect",
-                    List.of("org.apache.kafka:connect-runtime:" + settings.connectVersion(),
-                            "org.apache.kafka:connect-json:" + settings.connectVersion(),
-                            "org.apache.kafka:connect-transforms:" + settings.connectVersion(),
-                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
-                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.connect(artifacts,
+                    settings.connectVersion()), pool);
             CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
                     () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, services, timeout),
@@ -148,13 +140,9 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     private List<Path> pluginPath(MavenArtifacts artifacts, Path cacheDir) {
-        Path pluginsRoot = cacheDir.resolve("connect-plugins").resolve("debezium-" + settings.debeziumVersion());
         List<Path> path = new ArrayList<>();
-        artifacts.pluginDirectory("debezium-mysql", "io.debezium:debezium-connector-mysql:" + settings.debeziumVersion(),
-                pluginsRoot, "debezium-connector-mysql");
-        artifacts.pluginDirectory("debezium-mariadb", "io.debezium:debezium-connector-mariadb:" + settings.debeziumVersion(),
-                pluginsRoot, "debezium-connector-mariadb");
-        path.add(pluginsRoot);
+        path.add(ConnectPlugins.linked(run.root().resolve("connect-plugins"), List.of(
+                DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database()).pluginDirectory())));
         for (String extra : userPluginPath()) {
             Path dir = Path.of(extra).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
