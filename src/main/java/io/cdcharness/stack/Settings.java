@@ -29,6 +29,8 @@ public final class Settings {
     /** Every key the harness reads, with its default and a one-line meaning. */
     public enum Key {
         STACK("cdc.stack", "embedded", "which stack runs the scenarios: embedded | containers | external"),
+        PRESET("cdc.preset", "none", "named defaults: article = the seed article's own stack (Debezium 1.5.0.Final on "
+                + "Kafka Connect 2.7.0, seed ports, its host names resolve for the worker); keys set explicitly still win"),
         DATABASE("cdc.database", "mysql", "database flavour: mysql (MySQL 8.0.31) | mariadb (MariaDB 11.4.5)"),
         PORTS("cdc.ports", "free", "free: services listen on free ports; seed: MySQL 3306, Kafka 9092, Connect 8083 as in the seed"),
         TIMEOUT("cdc.timeout", "30s", "how long every eventual assertion waits (e.g. 500ms, 30s, 2m)"),
@@ -130,6 +132,12 @@ public final class Settings {
     }
 
     public String get(Key key) {
+        if (key != Key.PRESET && !explicitlySet.contains(key.property())) {
+            String preset = Presets.value(values.get(Key.PRESET.property()), key.property());
+            if (preset != null) {
+                return preset;
+            }
+        }
         return values.getOrDefault(key.property(), key.defaultValue()).trim();
     }
 
@@ -206,7 +214,11 @@ public final class Settings {
 
     /** The settings as a sorted map, for reports and {@code doctor}. */
     public Map<String, String> asMap() {
-        return new TreeMap<>(values);
+        Map<String, String> map = new TreeMap<>(values);
+        for (Key key : Key.values()) {
+            map.put(key.property(), get(key)); // with the preset's values where it has them
+        }
+        return map;
     }
 
     private <E extends Enum<E>> E parse(Key key, Class<E> type) {

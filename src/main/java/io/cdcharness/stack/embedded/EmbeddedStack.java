@@ -163,7 +163,7 @@ public final class EmbeddedStack implements CdcStack {
         List<Path> userPlugins = userPluginPath().stream().map(dir -> Path.of(dir).toAbsolutePath()).toList();
         return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
                 !PluginManifests.allDeclared(userPlugins), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
-                PortPlan.of(settings.get(Settings.Key.PORTS)).connect());
+                PortPlan.of(settings.get(Settings.Key.PORTS)).connect(), ConnectRuntime.jvmOptions(settings, run.service("connect")));
     }
 
     /** The database as scenarios reach it, and as connectors reach it: through the harness's proxy when there is one. */
