@@ -520,6 +520,40 @@ public final class CdcHarness implements AutoCloseable {
         return new OffsetAssert(core.recorder, core.connect, core.stack.connectStorageTopics().offset(), connectorName, eventually());
     }
 
+    /**
+     * Compares the topic, whole and once the pipeline has caught up, with a golden file of its events
+     * (relative to {@code cdc.fixtures.dir}); fields that change from run to run are normalised (see
+     * {@link io.cdcharness.golden.EventNormalizer}). With {@code cdc.golden.update=true} the file is
+     * written from this run instead.
+     *
+     * <pre>{@code
+     * cdc.goldenEvents("originDB.user.user_account", "golden/user_account.json");
+     * }</pre>
+     */
+    public void goldenEvents(String topic, String goldenFixture) {
+        List<io.cdcharness.kafka.RecordedRecord> records = topic(topic).settledRecords();
+        Path file = fixture(goldenFixture);
+        if (Boolean.parseBoolean(settings.get(Settings.Key.GOLDEN_UPDATE))) {
+            io.cdcharness.golden.GoldenEvents.write(file, records);
+            HarnessLog.info("golden file " + file + " written from topic \"" + topic + "\" (" + records.size() + " events; cdc.golden.update=true)");
+            return;
+        }
+        io.cdcharness.golden.GoldenEvents.compare(topic, file, records);
+    }
+
+    /** Every topic the harness has read in this scenario (Kafka's and Connect's own excluded), read to its end. */
+    public Map<String, List<io.cdcharness.kafka.RecordedRecord>> recordedTopics() {
+        catchUpWithAllTopics();
+        Set<String> connectOwn = core.stack.connectStorageTopics().all();
+        Map<String, List<io.cdcharness.kafka.RecordedRecord>> topics = new java.util.TreeMap<>();
+        for (String topic : core.recorder.counts().keySet()) {
+            if (!topic.startsWith("__") && !connectOwn.contains(topic)) {
+                topics.put(topic, core.recorder.records(topic));
+            }
+        }
+        return topics;
+    }
+
     /** Waits until every named topic exists; returns the whole topic list. */
     public Set<String> awaitTopics(Collection<String> names) {
         return topics().exist(names);

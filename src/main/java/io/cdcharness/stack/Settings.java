@@ -56,7 +56,10 @@ public final class Settings {
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
-        BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");
+        BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),
+        GOLDEN_UPDATE("cdc.golden.update", "false", "true: golden-event checks write their golden files from this run instead of comparing"),
+        RECORD_DIR("cdc.record.dir", "", "when set, every scenario's topics are written there at its end (one directory per scenario), "
+                + "for upgrade diffs between versions (matrix sets it)");
 
         private final String property;
         private final String defaultValue;
@@ -170,8 +173,15 @@ public final class Settings {
         return get(Key.KAFKA_VERSION);
     }
 
+    /**
+     * The Connect worker's version: {@code cdc.connect.version}; unset, Kafka Connect 2.7.0 for Debezium 1.x
+     * (built for Kafka 2.x; the article's pairing) and the broker's version otherwise.
+     */
     public String connectVersion() {
         String connect = get(Key.CONNECT_VERSION);
+        if (connect.isEmpty() && Versions.of(debeziumVersion()).major() == 1) {
+            return "2.7.0";
+        }
         return connect.isEmpty() ? kafkaVersion() : connect;
     }
 
