@@ -74,6 +74,21 @@ public final class CdcHarness implements AutoCloseable {
         final KafkaTopics topics;
         final ConnectorConfigResolver resolver;
         volatile ConnectorConfigResolver targeted;
+        volatile io.cdcharness.kafka.SchemaRegistryClient registry;
+
+        /** The registry's client once the stack runs one (it starts when the first connector needs it). */
+        Optional<io.cdcharness.kafka.SchemaRegistryClient> registryClient() {
+            io.cdcharness.kafka.SchemaRegistryClient client = registry;
+            if (client == null) {
+                Optional<String> url = stack.schemaRegistryUrl();
+                if (url.isEmpty()) {
+                    return Optional.empty();
+                }
+                client = new io.cdcharness.kafka.SchemaRegistryClient(url.get());
+                registry = client;
+            }
+            return Optional.of(client);
+        }
         final OffsetTombstones offsetTombstones;
         final ScenarioState scenario = new ScenarioState();
         final Settler settler;
@@ -87,6 +102,7 @@ public final class CdcHarness implements AutoCloseable {
             this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
             this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers());
             this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(), settings.connectorDefaults());
+            this.recorder.decodeAvroWith(new io.cdcharness.kafka.AvroRecords(this::registryClient));
             Set<String> connectOwn = stack.connectStorageTopics().all();
             this.recorder.watchAllExcept(topic -> topic.startsWith("__") || connectOwn.contains(topic));
             this.settler = new Settler(harnessSession, connect, recorder, topics, stack.connectStorageTopics().offset(),
@@ -290,7 +306,12 @@ public final class CdcHarness implements AutoCloseable {
      */
     public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath, Map<String, String> changes) {
         ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
-        ConnectorConfigResolver.Resolution resolution = resolver().resolve(definition, changes);
+        ConnectorConfigResolver resolver = resolver();
+        if (ConnectorConfigResolver.needsSchemaRegistry(definition.config(), changes)) {
+            core.stack.ensureSchemaRegistry();
+            resolver = resolver.withSchemaRegistry(core.stack.schemaRegistryUrlForConnect().orElseThrow());
+        }
+        ConnectorConfigResolver.Resolution resolution = resolver.resolve(definition, changes);
         resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
                 + fixturePath + ": " + rewrite));
         return resolution;
@@ -554,6 +575,17 @@ public final class CdcHarness implements AutoCloseable {
         return topics;
     }
 
+    /**
+     * Checks of the schema registry: subjects, versions, compatibility. Fails when no connector of this
+     * run used a registry (it starts only then).
+     */
+    public io.cdcharness.assertions.RegistryAssert schemaRegistry() {
+        return new io.cdcharness.assertions.RegistryAssert(core.registryClient().orElseThrow(() -> new IllegalStateException(
+                "The schema registry is not running: it starts when a connector uses Avro (a converter naming "
+                        + "io.apicurio.registry.utils.converter.AvroConverter, or a *.apicurio.registry.url key). Register such a connector first.")),
+                eventually());
+    }
+
     /** Waits until every named topic exists; returns the whole topic list. */
     public Set<String> awaitTopics(Collection<String> names) {
         return topics().exist(names);
@@ -601,6 +633,7 @@ public final class CdcHarness implements AutoCloseable {
         // Only now: until the old topics are gone, the recorder could read them again (it records every
         // topic), and a record of the last scenario would show up in this one under the same name.
         core.recorder.reset();
+        core.registryClient().ifPresent(io.cdcharness.kafka.SchemaRegistryClient::deleteAllSubjects);
         core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
         core.harnessSession.dropUserDatabases();
     }

@@ -67,6 +67,28 @@ public final class ConnectorConfigResolver {
                 offeredConnectorClasses);
     }
 
+    /**
+     * True when the config (or the changes to it) uses a schema registry: a converter that names Apicurio
+     * or Avro, or a {@code *.apicurio.registry.url} / {@code *.schema.registry.url} key.
+     */
+    public static boolean needsSchemaRegistry(Map<String, String> config, Map<String, String> changes) {
+        Map<String, String> all = new LinkedHashMap<>(config);
+        all.putAll(changes);
+        return all.entrySet().stream().anyMatch(entry -> entry.getKey().endsWith("apicurio.registry.url")
+                || entry.getKey().endsWith("schema.registry.url")
+                || (entry.getKey().endsWith("converter") && entry.getValue() != null
+                && (entry.getValue().contains("Avro") || entry.getValue().contains("apicurio"))));
+    }
+
+    /** The same resolver, pointing registry URL keys at the stack's schema registry (its root URL as Connect reaches it). */
+    public ConnectorConfigResolver withSchemaRegistry(String registryRootForConnect) {
+        ConnectorConfigResolver copy = new ConnectorConfigResolver(database, kafkaBootstrapForConnect, testDefaults, keys, connectorClasses);
+        copy.registryRoot = registryRootForConnect;
+        return copy;
+    }
+
+    private String registryRoot;
+
     /** The resolved definition and one line per change made. */
     public record Resolution(ConnectorDefinition connector, List<String> rewrites) {
     }
@@ -118,6 +140,15 @@ public final class ConnectorConfigResolver {
         for (String key : List.copyOf(config.keySet())) {
             if (key.endsWith("bootstrap.servers")) {
                 replace(config, rewrites, key, kafkaBootstrapForConnect, "the stack's Kafka broker");
+            }
+        }
+        if (registryRoot != null) {
+            for (String key : List.copyOf(config.keySet())) {
+                if (key.endsWith("apicurio.registry.url")) {
+                    replace(config, rewrites, key, registryRoot + "/apis/registry/v2", "the stack's schema registry");
+                } else if (key.endsWith("schema.registry.url")) {
+                    replace(config, rewrites, key, registryRoot + "/apis/ccompat/v7", "the stack's schema registry, Confluent API");
+                }
             }
         }
         new java.util.TreeMap<>(testDefaults).forEach((defaultKey, value) -> {

@@ -57,6 +57,9 @@ public final class Settings {
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),
+        REGISTRY_VERSION("cdc.registry.version", "3.3.3", "Apicurio Registry version, started only when a connector uses Avro"),
+        REGISTRY_JAVA_HOME("cdc.registry.java.home", "", "a Java 21+ home for the registry (empty: found under JAVA_HOME, /usr/lib/jvm, ...)"),
+        IMAGE_REGISTRY("cdc.image.registry", "apicurio/apicurio-registry:3.3.3", "containers stack: the schema registry image"),
         GOLDEN_UPDATE("cdc.golden.update", "false", "true: golden-event checks write their golden files from this run instead of comparing"),
         RECORD_DIR("cdc.record.dir", "", "when set, every scenario's topics are written there at its end (one directory per scenario), "
                 + "for upgrade diffs between versions (matrix sets it)");

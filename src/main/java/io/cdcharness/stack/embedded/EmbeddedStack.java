@@ -45,6 +45,7 @@ public final class EmbeddedStack implements CdcStack {
     private volatile KafkaBroker kafka;
     private volatile ConnectWorker connect;
     private volatile io.cdcharness.stack.TcpProxy proxy;
+    private volatile RegistryProcess registry;
     private volatile boolean closed;
 
     private EmbeddedStack(Settings settings, RunDirectory run, Reaper reaper) {
@@ -141,8 +142,12 @@ public final class EmbeddedStack implements CdcStack {
 
     private List<Path> pluginPath(MavenArtifacts artifacts, Path cacheDir) {
         List<Path> path = new ArrayList<>();
-        path.add(ConnectPlugins.linked(run.root().resolve("connect-plugins"), List.of(
-                DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database()).pluginDirectory())));
+        List<Path> plugins = new ArrayList<>(List.of(
+                DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database()).pluginDirectory()));
+        if (io.cdcharness.stack.Versions.of(settings.connectVersion()).atLeast(3, 0)) {
+            plugins.add(ApicurioConverterPlugin.install(artifacts, cacheDir)); // Avro, when a connector asks for it
+        }
+        path.add(ConnectPlugins.linked(run.root().resolve("connect-plugins"), plugins));
         for (String extra : userPluginPath()) {
             Path dir = Path.of(extra).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
@@ -184,6 +189,27 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     @Override
+    public synchronized String ensureSchemaRegistry() {
+        if (registry == null) {
+            String version = settings.get(Settings.Key.REGISTRY_VERSION);
+            io.cdcharness.stack.HarnessLog.info("starting the schema registry (Apicurio Registry " + version + "): a connector uses Avro");
+            long started = System.nanoTime();
+            registry = RegistryProcess.start(new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(settings.cacheDir(),
+                    settings.get(Settings.Key.MAVEN_REPOSITORY))), settings.cacheDir(), version,
+                    settings.get(Settings.Key.REGISTRY_JAVA_HOME), run, services, settings.bootTimeout());
+            io.cdcharness.stack.HarnessLog.info("  registry ready in " + Durations.format(Duration.ofNanos(System.nanoTime() - started))
+                    + "  " + registry.url());
+        }
+        return registry.url();
+    }
+
+    @Override
+    public Optional<String> schemaRegistryUrl() {
+        RegistryProcess running = registry;
+        return running == null ? Optional.empty() : Optional.of(running.url());
+    }
+
+    @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -214,6 +240,9 @@ public final class EmbeddedStack implements CdcStack {
         }
         if (connect != null) {
             logs.put("connect", connect.process().log());
+        }
+        if (registry != null) {
+            logs.put("registry", registry.process().log());
         }
         return logs;
     }
