@@ -250,8 +250,8 @@ public final class EmbeddedStack implements CdcStack {
 
     @Override
     public String describe() {
-        return "embedded stack (" + settings.database().displayName() + ", Kafka " + settings.kafkaVersion()
-                + ", Debezium " + settings.debeziumVersion() + ") in " + run.root();
+        return "embedded stack (" + settings.database().displayName() + " " + settings.databaseVersion() + ", Kafka " + settings.kafkaVersion()
+                + ", Connect " + settings.connectVersion() + " + Debezium " + settings.debeziumVersion() + ") in " + run.root();
     }
 
     @Override
