@@ -4,7 +4,8 @@
 #   cdc-harness/mysql:8.0.31             for mysql:8.0                      (docker/mysql, docker/db)
 #   cdc-harness/mariadb:11.4.5           for mariadb:11.4                   (docker/mariadb, docker/db)
 #   cdc-harness/kafka:4.1.1              for apache/kafka:4.1.1             (docker/kafka)
-#   cdc-harness/connect:3.4.0.Final      for quay.io/debezium/connect:3.4.0.Final (docker/connect)
+#   cdc-harness/connect:3.4.0.Final      for quay.io/debezium/connect:3.4.0.Final (docker/connect; Apicurio converter)
+#   cdc-harness/apicurio-registry:3.3.3  for apicurio/apicurio-registry:3.3.3 (docker/registry; Java from a local JDK 21+)
 # Idempotent: an image that already exists is skipped (FORCE=1 rebuilds all). Build contexts, jars and
 # binaries live in a temp dir, never in the repo. Installs docker.io/debootstrap and starts dockerd if needed.
 set -eEuo pipefail
@@ -21,6 +22,10 @@ MYSQL=cdc-harness/mysql:8.0.31
 MARIADB=cdc-harness/mariadb:11.4.5
 KAFKA=cdc-harness/kafka:4.1.1
 CONNECT=cdc-harness/connect:3.4.0.Final
+REGISTRY=cdc-harness/apicurio-registry:3.3.3
+APICURIO_CONVERTER=2.6.13.Final
+# bump when an image's contents change, so that an older local image is rebuilt
+declare -A REVISION=([$CONNECT]=2 [$REGISTRY]=1)
 
 WORK=$(mktemp -d /tmp/cdc-harness-images.XXXXXX)
 cleanup() {   # a failed debootstrap may leave proc/sys mounted inside the temp dir: unmount before rm
@@ -56,7 +61,9 @@ ensure_tools() {
 # step IMAGE FUNCTION: runs FUNCTION unless IMAGE exists; prints one line with the time taken
 step() {
   local image=$1 fn=$2 t0
-  if [[ -z ${FORCE:-} ]] && docker image inspect "$image" >/dev/null 2>&1; then
+  local want=${REVISION[$image]:-} have
+  have=$(docker image inspect -f '{{ index .Config.Labels "cdc-harness.revision" }}' "$image" 2>/dev/null || true)
+  if [[ -z ${FORCE:-} ]] && docker image inspect "$image" >/dev/null 2>&1 && [[ -z $want || $have == "$want" ]]; then
     printf '%-34s exists\n' "$image"; return
   fi
   t0=$(now) CURRENT=$image
@@ -65,8 +72,8 @@ step() {
   printf '%-34s built in %s s\n' "$image" "$(since "$t0")"
 }
 
-# docker_build IMAGE CONTEXT_DIR (host network so apt-get reaches the Debian mirror)
-docker_build() { docker build --network host --force-rm -t "$1" "$2" >>"$LOG" 2>&1; }
+# docker_build IMAGE CONTEXT_DIR (host network so apt-get reaches the Debian mirror); labels the revision
+docker_build() { docker build --network host --force-rm --label "cdc-harness.revision=${REVISION[$1]:-1}" -t "$1" "$2" >>"$LOG" 2>&1; }
 
 # maven_jars POM OUT_DIR [extra mvn args]: the pom's runtime dependency tree as plain jars
 maven_jars() {
@@ -151,8 +158,40 @@ build_connect() {
       maven_jars "$ctx/plugin-$c.pom.xml" "$ctx/plugins/debezium-connector-$c" -DexcludeGroupIds=org.apache.kafka,org.slf4j
     fi
   done
+  # Apicurio's Avro converter (its jars declare no service manifest: add one, for plugin.discovery=service_load)
+  local conv=$CACHE/connect-plugins/apicurio-converter-$APICURIO_CONVERTER/apicurio-registry-converter
+  mkdir -p "$ctx/external_libs/apicurio"
+  if [[ -f $conv/.complete ]]; then
+    cp -r "$conv/." "$ctx/external_libs/apicurio/"
+  else
+    sed -e "s/io.debezium/io.apicurio/; s/@CONNECTOR@/apicurio-registry-utils-converter/; s/3.4.0.Final/$APICURIO_CONVERTER/" \
+      "$ctx/plugin.pom.xml" > "$ctx/plugin-apicurio.pom.xml"
+    maven_jars "$ctx/plugin-apicurio.pom.xml" "$ctx/external_libs/apicurio" -DexcludeGroupIds=org.apache.kafka,org.slf4j
+    mkdir -p "$WORK/manifest/META-INF/services"
+    echo io.apicurio.registry.utils.converter.AvroConverter > "$WORK/manifest/META-INF/services/org.apache.kafka.connect.storage.Converter"
+    (cd "$WORK/manifest" && jar cf "$ctx/external_libs/apicurio/cdc-harness-converter-manifest.jar" META-INF)
+  fi
   docker_build "$CONNECT" "$ctx"
   docker image prune -f --filter label=cdc-harness.stage=cds >>"$LOG"   # the CDS stage's leftover image
+}
+
+# --- 7. Apicurio Registry 3.3.3 on a jlinked Java 21+ ------------------------------------------------
+build_registry() {
+  local ctx=$WORK/registry jdk="" home version
+  for home in ${JAVA21_HOME:-} /usr/lib/jvm/*; do   # Debian 12 packages no Java 21: take a JDK 21+ of this machine
+    [[ -x $home/bin/jlink && -f $home/release ]] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+    if [[ -n $version && $version -ge 21 ]]; then jdk=$home; break; fi
+  done
+  [[ -n $jdk ]] || fail "the registry image needs a JDK 21+ with jlink on this machine (none under /usr/lib/jvm; set JAVA21_HOME)"
+  mkdir -p "$ctx/app"
+  "$jdk/bin/jlink" --add-modules java.se,jdk.unsupported,jdk.naming.dns,jdk.zipfs,jdk.management \
+    --strip-debug --no-header-files --no-man-pages --output "$ctx/jre" >>"$LOG" 2>&1
+  local tgz=$M2/io/apicurio/apicurio-registry-app/3.3.3/apicurio-registry-app-3.3.3-all.tar.gz
+  [[ -f $tgz ]] || mvn -q -B dependency:get -Dtransitive=false -Dartifact=io.apicurio:apicurio-registry-app:3.3.3:tar.gz:all >>"$LOG" 2>&1
+  tar -xzf "$tgz" -C "$ctx/app"
+  cp "$SRC/registry/Dockerfile" "$ctx/"
+  docker_build "$REGISTRY" "$ctx"
 }
 
 T0=$(now)
@@ -162,4 +201,5 @@ step "$MYSQL" build_mysql
 step "$MARIADB" build_mariadb
 step "$KAFKA" build_kafka
 step "$CONNECT" build_connect
+step "$REGISTRY" build_registry
 printf '%-34s %s s (log: %s)\n' "all images" "$(since "$T0")" "$LOG"

@@ -4,7 +4,7 @@
 #   (required), STATUS_STORAGE_TOPIC, KEY_CONVERTER / VALUE_CONVERTER (default JsonConverter),
 #   OFFSET_FLUSH_INTERVAL_MS (60000), OFFSET_FLUSH_TIMEOUT_MS (5000), SHUTDOWN_TIMEOUT (10000),
 #   REST_PORT (8083), ADVERTISED_HOST_NAME (default: the hostname), ADVERTISED_PORT (8083),
-#   HEAP_OPTS / KAFKA_HEAP_OPTS, KAFKA_OPTS, KAFKA_JVM_PERFORMANCE_OPTS, LOG_LEVEL, CONNECT_LOG4J_LOGGERS,
+#   ENABLE_APICURIO_CONVERTERS=true (Apicurio's Avro converter on the plugin path), HEAP_OPTS / KAFKA_HEAP_OPTS, KAFKA_OPTS, KAFKA_JVM_PERFORMANCE_OPTS, LOG_LEVEL, CONNECT_LOG4J_LOGGERS,
 #   and every other CONNECT_* variable is a worker property: CONNECT_KEY_CONVERTER -> key.converter
 #   (drop CONNECT_, lower-case, _ -> .); those win over everything above.
 # Command `start` (the default) runs the distributed worker; any other command runs as given.
@@ -35,7 +35,8 @@ CONF=/kafka/config/connect-distributed.properties
   echo "listeners=http://0.0.0.0:${REST_PORT:-8083}"
   echo "rest.advertised.host.name=${ADVERTISED_HOST_NAME:-$HOSTNAME}"
   echo "rest.advertised.port=${ADVERTISED_PORT:-8083}"
-  echo "plugin.path=/kafka/connect"
+  if [[ ${ENABLE_APICURIO_CONVERTERS-} == true ]]; then echo "plugin.path=/kafka/connect,/kafka/external_libs"
+  else echo "plugin.path=/kafka/connect"; fi
   echo "plugin.discovery=service_load"   # scanning jars (hybrid_warn) costs ~20 s of start-up
   # CONNECT_* -> properties (later lines win in a .properties file)
   for v in $(compgen -e | grep '^CONNECT_' | grep -v '^CONNECT_LOG4J_'); do

@@ -7,8 +7,13 @@ Feature: The seed article's pipeline, as an executable specification
   The connector JSON is the article's, unchanged (hosts originDB and kafka:9092, Debezium 1.x keys):
   the harness points it at the running stack and translates the keys for Debezium 3.x.
 
+  @mysql-only
   Scenario: Connect offers the Debezium MySQL connector
     Then Connect offers the connector plugin "io.debezium.connector.mysql.MySqlConnector"
+
+  @mariadb-only
+  Scenario: Connect offers the Debezium MariaDB connector (only the plugin the flavour needs is loaded)
+    Then Connect offers the connector plugin "io.debezium.connector.mariadb.MariaDbConnector"
 
   Scenario: the registered connector and its task are RUNNING
     Given the connector "my-source-connector" is registered from "connectors/my-source-connector.json"

@@ -73,6 +73,22 @@ public final class CdcHarness implements AutoCloseable {
         final TopicRecorder recorder;
         final KafkaTopics topics;
         final ConnectorConfigResolver resolver;
+        volatile ConnectorConfigResolver targeted;
+        volatile io.cdcharness.kafka.SchemaRegistryClient registry;
+
+        /** The registry's client once the stack runs one (it starts when the first connector needs it). */
+        Optional<io.cdcharness.kafka.SchemaRegistryClient> registryClient() {
+            io.cdcharness.kafka.SchemaRegistryClient client = registry;
+            if (client == null) {
+                Optional<String> url = stack.schemaRegistryUrl();
+                if (url.isEmpty()) {
+                    return Optional.empty();
+                }
+                client = new io.cdcharness.kafka.SchemaRegistryClient(url.get());
+                registry = client;
+            }
+            return Optional.of(client);
+        }
         final OffsetTombstones offsetTombstones;
         final ScenarioState scenario = new ScenarioState();
         final Faults.Log faults = new Faults.Log();
@@ -87,6 +103,7 @@ public final class CdcHarness implements AutoCloseable {
             this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
             this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers());
             this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(), settings.connectorDefaults());
+            this.recorder.decodeAvroWith(new io.cdcharness.kafka.AvroRecords(this::registryClient));
             Set<String> connectOwn = stack.connectStorageTopics().all();
             this.recorder.watchAllExcept(topic -> topic.startsWith("__") || connectOwn.contains(topic));
             this.settler = new Settler(harnessSession, connect, recorder, topics, stack.connectStorageTopics().offset(),
@@ -278,7 +295,7 @@ public final class CdcHarness implements AutoCloseable {
 
         /** The schema history topic, when the connector keeps its history in Kafka. */
         public Optional<String> historyTopic() {
-            return Optional.ofNullable(config.get("schema.history.internal.kafka.topic"));
+            return Optional.ofNullable(config.getOrDefault("schema.history.internal.kafka.topic", config.get("database.history.kafka.topic")));
         }
 
         /** True for Debezium's MySQL and MariaDB connectors, whose stored offsets are binlog positions. */
@@ -301,10 +318,25 @@ public final class CdcHarness implements AutoCloseable {
      */
     public ConnectorConfigResolver.Resolution resolveConnector(String fixturePath, Map<String, String> changes) {
         ConnectorDefinition definition = ConnectorDefinition.read(fixture(fixturePath));
-        ConnectorConfigResolver.Resolution resolution = core.resolver.resolve(definition, changes);
+        ConnectorConfigResolver resolver = resolver();
+        if (ConnectorConfigResolver.needsSchemaRegistry(definition.config(), changes)) {
+            core.stack.ensureSchemaRegistry();
+            resolver = resolver.withSchemaRegistry(core.stack.schemaRegistryUrlForConnect().orElseThrow());
+        }
+        ConnectorConfigResolver.Resolution resolution = resolver.resolve(definition, changes);
         resolution.rewrites().forEach(rewrite -> HarnessLog.once("connector " + definition.name() + " from "
                 + fixturePath + ": " + rewrite));
         return resolution;
+    }
+
+    /** The config resolver for the Debezium version and connectors the running Connect worker offers (asked once). */
+    private ConnectorConfigResolver resolver() {
+        ConnectorConfigResolver targeted = core.targeted;
+        if (targeted == null) {
+            targeted = io.cdcharness.connect.ConnectTarget.of(core.connect).apply(core.resolver);
+            core.targeted = targeted;
+        }
+        return targeted;
     }
 
     /**
@@ -569,6 +601,51 @@ public final class CdcHarness implements AutoCloseable {
         return new OffsetAssert(core.recorder, core.connect, core.stack.connectStorageTopics().offset(), connectorName, eventually());
     }
 
+    /**
+     * Compares the topic, whole and once the pipeline has caught up, with a golden file of its events
+     * (relative to {@code cdc.fixtures.dir}); fields that change from run to run are normalised (see
+     * {@link io.cdcharness.golden.EventNormalizer}). With {@code cdc.golden.update=true} the file is
+     * written from this run instead.
+     *
+     * <pre>{@code
+     * cdc.goldenEvents("originDB.user.user_account", "golden/user_account.json");
+     * }</pre>
+     */
+    public void goldenEvents(String topic, String goldenFixture) {
+        List<io.cdcharness.kafka.RecordedRecord> records = topic(topic).settledRecords();
+        Path file = fixture(goldenFixture);
+        if (Boolean.parseBoolean(settings.get(Settings.Key.GOLDEN_UPDATE))) {
+            io.cdcharness.golden.GoldenEvents.write(file, records);
+            HarnessLog.info("golden file " + file + " written from topic \"" + topic + "\" (" + records.size() + " events; cdc.golden.update=true)");
+            return;
+        }
+        io.cdcharness.golden.GoldenEvents.compare(topic, file, records);
+    }
+
+    /** Every topic the harness has read in this scenario (Kafka's and Connect's own excluded), read to its end. */
+    public Map<String, List<io.cdcharness.kafka.RecordedRecord>> recordedTopics() {
+        catchUpWithAllTopics();
+        Set<String> connectOwn = core.stack.connectStorageTopics().all();
+        Map<String, List<io.cdcharness.kafka.RecordedRecord>> topics = new java.util.TreeMap<>();
+        for (String topic : core.recorder.counts().keySet()) {
+            if (!topic.startsWith("__") && !connectOwn.contains(topic)) {
+                topics.put(topic, core.recorder.records(topic));
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Checks of the schema registry: subjects, versions, compatibility. Fails when no connector of this
+     * run used a registry (it starts only then).
+     */
+    public io.cdcharness.assertions.RegistryAssert schemaRegistry() {
+        return new io.cdcharness.assertions.RegistryAssert(core.registryClient().orElseThrow(() -> new IllegalStateException(
+                "The schema registry is not running: it starts when a connector uses Avro (a converter naming "
+                        + "io.apicurio.registry.utils.converter.AvroConverter, or a *.apicurio.registry.url key). Register such a connector first.")),
+                eventually());
+    }
+
     /** Waits until every named topic exists; returns the whole topic list. */
     public Set<String> awaitTopics(Collection<String> names) {
         return topics().exist(names);
@@ -619,6 +696,7 @@ public final class CdcHarness implements AutoCloseable {
         // Only now: until the old topics are gone, the recorder could read them again (it records every
         // topic), and a record of the last scenario would show up in this one under the same name.
         core.recorder.reset();
+        core.registryClient().ifPresent(io.cdcharness.kafka.SchemaRegistryClient::deleteAllSubjects);
         core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
         core.harnessSession.dropUserDatabases();
     }

@@ -39,7 +39,10 @@ final class StreamingDetection {
             awaitMarker(connector);
             return;
         }
-        String domain = stack.database().flavor().debeziumMetricsDomain();
+        // the connector's own class decides (MariaDB is captured with the MySQL connector before Debezium 2.7)
+        String domain = connector.config().getOrDefault("connector.class", "").contains("mysql")
+                ? io.cdcharness.stack.DatabaseFlavor.MYSQL.debeziumMetricsDomain()
+                : stack.database().flavor().debeziumMetricsDomain();
         try (StreamingProbe probe = new StreamingProbe(jmx.get())) {
             eventually.get().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
                     + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {

@@ -57,9 +57,8 @@ final class Doctor {
                 : Check.fail("Java " + Runtime.version() + " is older than 17", "install a Java 17+ JDK (apt-get install openjdk-17-jdk-headless)"));
         switch (settings.stack()) {
             case EMBEDDED -> {
-                String maven = settings.get(Settings.Key.MAVEN);
-                checks.add(run(maven, "-v") == 0 ? Check.ok("Maven (" + maven + ") resolves the server jars")
-                        : Check.fail("Maven (" + maven + ") does not run", "install Maven 3.8+ (apt-get install maven) or set cdc.maven"));
+                checks.add(Check.ok("server jars come from " + io.cdcharness.stack.maven.ServerArtifacts.forCache(settings.cacheDir(),
+                        settings.get(Settings.Key.MAVEN_REPOSITORY)).repositoryDescription() + " (Maven Resolver, no mvn needed)"));
                 if (settings.database() == DatabaseFlavor.MYSQL) {
                     checks.add(hasLibrary("libaio.so.1") ? Check.ok("libaio.so.1 is installed (MySQL 8 needs it)")
                             : Check.warn("libaio.so.1 is not installed (MySQL 8 needs it)",

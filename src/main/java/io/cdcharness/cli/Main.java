@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cdc-harness", mixinStandardHelpOptions = true, version = "cdc-harness 0.1.0",
         description = "Boot, check and test MySQL/MariaDB -> Debezium -> Kafka Connect -> Kafka pipelines.",
-        subcommands = {UpCommand.class, RunCommand.class, DoctorCommand.class, ConsumeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, RunCommand.class, DoctorCommand.class, ConsumeCommand.class, SqlCommand.class, MatrixCommand.class, DiffCommand.class,
+                TopicsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

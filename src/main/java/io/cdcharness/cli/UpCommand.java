@@ -23,13 +23,23 @@ final class UpCommand implements Runnable {
             description = "free: free ports (default); seed: MySQL 3306, Kafka 9092, Connect 8083 as in the seed's docker-compose")
     String ports;
 
+    @Option(names = "--seed", description = "the seed article's own stack: Debezium 1.5.0.Final on Kafka Connect 2.7.0, on the seed's "
+            + "ports (3306/9092/8083), with its host names originDB and kafka resolving for the worker (cdc.preset=article)")
+    boolean seed;
+
     @Option(names = "--connector", paramLabel = "FIXTURE", defaultValue = "connectors/my-source-connector.json",
             description = "connector fixture to print, resolved against this stack, as a ready curl command (default: the seed's)")
     String connector;
 
     @Override
     public void run() {
-        Settings settings = stackOptions.apply(Settings.load()).with(Settings.Key.PORTS.property(), ports);
+        Settings settings = stackOptions.apply(Settings.load());
+        if (seed) {
+            settings = settings.with(Settings.Key.PRESET.property(), "article");
+        }
+        if (!seed || !"free".equals(ports)) {
+            settings = settings.with(Settings.Key.PORTS.property(), ports);
+        }
         CdcHarness harness = CdcHarness.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -34,6 +34,7 @@ public final class ConnectClient {
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String version;
 
     public ConnectClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -52,6 +53,21 @@ public final class ConnectClient {
             plugins.add(new Plugin(node.path("class").asText(), node.path("type").asText(), node.path("version").asText()));
         }
         return plugins;
+    }
+
+    /** The worker's Kafka version, from {@code GET /}: {@code 4.1.1}, {@code 2.7.0}. */
+    public String version() {
+        String known = version;
+        if (known == null) {
+            known = send("GET", "/", null).body().path("version").asText("");
+            version = known;
+        }
+        return known;
+    }
+
+    /** True when the worker has {@code PUT /connectors/{name}/stop} and the offsets endpoints (Kafka Connect 3.5 and later, KIP-875). */
+    public boolean canStopConnectors() {
+        return io.cdcharness.stack.Versions.of(version().replaceAll("-.*", "")).atLeast(3, 5);
     }
 
     public List<String> connectors() {

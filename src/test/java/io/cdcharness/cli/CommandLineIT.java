@@ -36,7 +36,7 @@ class CommandLineIT {
         List<Doctor.Check> checks = doctor.database(jdbcUrl(), "root", "root");
         checks.addAll(doctor.connect(cdc.stack().connectUrl()));
         assertThat(checks).allSatisfy(check -> assertThat(check.status()).as(check.line()).isEqualTo(Doctor.Status.OK));
-        assertThat(check(checks, "Debezium connector plugin present").what()).contains("io.debezium.connector.mysql.MySqlConnector");
+        assertThat(check(checks, "Debezium connector plugin present").what()).contains(cdc.stack().database().flavor().connectorClass());
     }
 
     @Test

@@ -33,7 +33,7 @@ class ConnectorConfigResolverTest {
                 .doesNotContainKeys("database.server.name", "database.history.kafka.topic", "database.history.kafka.bootstrap.servers");
         assertThat(resolution.connector().config().get("database.server.id")).isNotEqualTo("1");
         assertThat(resolution.rewrites()).contains(
-                "database.server.name -> topic.prefix (Debezium 1.x key renamed in 2.x/3.x)",
+                "database.server.name -> topic.prefix (Debezium 1.x key, renamed in 2.0; Connect runs Debezium 3.4.0.Final)",
                 "database.hostname: originDB -> 127.0.0.1 (the stack's database)",
                 "schema.history.internal.kafka.bootstrap.servers: kafka:9092 -> 127.0.0.1:49092 (the stack's Kafka broker)");
     }
@@ -64,6 +64,43 @@ class ConnectorConfigResolverTest {
         assertThat(resolution.connector().config())
                 .containsEntry("topic.prefix", "new")
                 .containsEntry("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
-        assertThat(resolution.rewrites()).contains("database.server.name dropped: the 3.x key topic.prefix is set too");
+        assertThat(resolution.rewrites()).contains("database.server.name dropped: topic.prefix is set too, and Debezium 3.4.0.Final reads that one");
+    }
+
+    @Test
+    void onDebezium1TheKeysGoBackToTheir1xNames() {
+        ConnectorDefinition definition = ConnectorDefinition.parse("""
+                {"name": "c", "config": {"connector.class": "io.debezium.connector.mysql.MySqlConnector", "topic.prefix": "shop",
+                 "schema.history.internal.kafka.topic": "h", "schema.history.internal.kafka.bootstrap.servers": "localhost:9092",
+                 "snapshot.mode": "no_data", "topic.heartbeat.prefix": "hb"}}
+                """, "inline");
+        DatabaseEndpoint database = new DatabaseEndpoint(DatabaseFlavor.MARIADB, "h", 1, "h", 1, "u", "p", 1);
+        ConnectorConfigResolver.Resolution resolution = new ConnectorConfigResolver(database, "k:1")
+                .targeting("1.5.0.Final", java.util.Set.of("io.debezium.connector.mysql.MySqlConnector"))
+                .resolve(definition, java.util.Map.of("schema.history.internal.store.only.captured.tables.ddl", "true"));
+        assertThat(resolution.connector().config())
+                .containsEntry("database.server.name", "shop")
+                .containsEntry("database.history.kafka.topic", "h")
+                .containsEntry("database.history.kafka.bootstrap.servers", "k:1")
+                .containsEntry("database.history.store.only.captured.tables.ddl", "true")
+                .containsEntry("heartbeat.topics.prefix", "hb")
+                .containsEntry("snapshot.mode", "schema_only")
+                .containsEntry("connector.class", "io.debezium.connector.mysql.MySqlConnector")
+                .doesNotContainKeys("topic.prefix", "schema.history.internal.kafka.topic");
+        assertThat(resolution.rewrites()).contains(
+                "topic.prefix -> database.server.name (Debezium 2.x/3.x key; Connect runs Debezium 1.5.0.Final, which spells it database.server.name)",
+                "snapshot.mode: no_data -> schema_only (Debezium 1.5.0.Final knows it by this name)");
+    }
+
+    @Test
+    void onDebezium3OldSnapshotModesAndListKeysAreRenamed() {
+        ConnectorDefinition definition = ConnectorDefinition.parse("""
+                {"name": "c", "config": {"database.whitelist": "shop", "snapshot.mode": "schema_only"}}
+                """, "inline");
+        DatabaseEndpoint database = new DatabaseEndpoint(DatabaseFlavor.MYSQL, "h", 1, "h", 1, "u", "p", 1);
+        ConnectorConfigResolver.Resolution resolution = new ConnectorConfigResolver(database, "k:1")
+                .targeting("3.4.0.Final", java.util.Set.of()).resolve(definition);
+        assertThat(resolution.connector().config()).containsEntry("database.include.list", "shop").containsEntry("snapshot.mode", "no_data");
+        assertThat(resolution.connector().config()).doesNotContainKey("database.whitelist");
     }
 }

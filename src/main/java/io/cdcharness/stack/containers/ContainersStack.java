@@ -50,6 +50,7 @@ import java.util.concurrent.CompletionException;
 public final class ContainersStack implements CdcStack {
     static final String DATABASE_ALIAS = "originDB";
     static final String KAFKA_ALIAS = "kafka";
+    static final String REGISTRY_ALIAS = "registry";
     static final String KAFKA_INTERNAL_LISTENER = KAFKA_ALIAS + ":19092";
     private static final String OWNER_LABEL = "io.cdcharness.owner-pid";
 
@@ -60,6 +61,7 @@ public final class ContainersStack implements CdcStack {
     private volatile JdbcDatabaseContainer<?> database;
     private volatile KafkaContainer kafka;
     private volatile GenericContainer<?> connect;
+    private volatile GenericContainer<?> registry;
     private volatile long serverId;
     private ContainersFaults faults;
     private final Thread shutdownHook = new Thread(this::close, "cdc-harness-containers-shutdown");
@@ -195,6 +197,7 @@ public final class ContainersStack implements CdcStack {
                 .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
                 .withEnv("CONNECT_OFFSET_FLUSH_INTERVAL_MS", settings.get(Settings.Key.CONNECT_OFFSET_FLUSH))
                 .withEnv("CONNECT_SCHEDULED_REBALANCE_MAX_DELAY_MS", "0")
+                .withEnv("ENABLE_APICURIO_CONVERTERS", "true") // Avro, when a connector asks for it (debezium/connect's contract)
                 .withExposedPorts(8083)
                 .withLabels(ownerLabels())
                 .waitingFor(Wait.forHttp("/connectors").forPort(8083).forStatusCode(200)
@@ -311,6 +314,42 @@ public final class ContainersStack implements CdcStack {
                 "root", "root", serverId);
     }
 
+    /** Starts the registry container (alias {@code registry} on the stack's network) the first time a connector needs it. */
+    @Override
+    public synchronized String ensureSchemaRegistry() {
+        if (registry == null) {
+            HarnessLog.info("starting the schema registry (" + image(Settings.Key.IMAGE_REGISTRY) + "): a connector uses Avro");
+            long started = System.nanoTime();
+            GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image(Settings.Key.IMAGE_REGISTRY)))
+                    .withNetwork(network).withNetworkAliases(REGISTRY_ALIAS)
+                    .withExposedPorts(8080)
+                    .withLabels(ownerLabels())
+                    .waitingFor(Wait.forHttp("/apis/ccompat/v7/subjects").forPort(8080).forStatusCode(200)
+                            .withReadTimeout(Duration.ofSeconds(2)).withStartupTimeout(settings.bootTimeout()))
+                    .withLogConsumer(new FileLogConsumer(log("registry")));
+            registry = container;
+            try {
+                container.start();
+            } catch (RuntimeException e) {
+                throw new StackBootException("registry", e.getMessage() + rootCause(e), logs.get("registry"), e);
+            }
+            HarnessLog.info("  registry ready in " + Durations.format(Duration.ofNanos(System.nanoTime() - started)) + "  "
+                    + schemaRegistryUrl().orElseThrow());
+        }
+        return schemaRegistryUrl().orElseThrow();
+    }
+
+    @Override
+    public Optional<String> schemaRegistryUrl() {
+        GenericContainer<?> running = registry;
+        return running == null ? Optional.empty() : Optional.of("http://" + running.getHost() + ":" + running.getMappedPort(8080));
+    }
+
+    @Override
+    public Optional<String> schemaRegistryUrlForConnect() {
+        return registry == null ? Optional.empty() : Optional.of("http://" + REGISTRY_ALIAS + ":8080");
+    }
+
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
@@ -355,7 +394,7 @@ public final class ContainersStack implements CdcStack {
             return;
         }
         closed = true;
-        for (GenericContainer<?> container : List.of(Optional.ofNullable(connect), Optional.ofNullable(kafka),
+        for (GenericContainer<?> container : List.of(Optional.<GenericContainer<?>>ofNullable(registry), Optional.ofNullable(connect), Optional.ofNullable(kafka),
                 Optional.<GenericContainer<?>>ofNullable(database)).stream().flatMap(Optional::stream).toList()) {
             try {
                 container.stop();

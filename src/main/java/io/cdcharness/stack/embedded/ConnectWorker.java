@@ -33,7 +33,7 @@ final class ConnectWorker {
     }
 
     record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
-                   String offsetFlushIntervalMs, int restPort, String exactlyOnceSourceSupport) {
+                   String offsetFlushIntervalMs, int restPort, String exactlyOnceSourceSupport, List<String> jvmOptions) {
     }
 
     /**
@@ -76,6 +76,7 @@ final class ConnectWorker {
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "-Dcom.sun.management.jmxremote.authenticate=false",
                 "-Dcom.sun.management.jmxremote.ssl=false"));
+        jvm.addAll(options.jvmOptions());
         Path log = home.resolve("connect.log");
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm,
                 "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString());

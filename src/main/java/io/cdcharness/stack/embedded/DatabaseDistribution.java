@@ -23,4 +23,9 @@ interface DatabaseDistribution {
 
     /** Options that come after {@code --defaults-file} when the server runs. */
     List<String> serverOptions(Path baseDir);
+
+    /** The cache directory of the initialised data-directory template (one per server version). */
+    default String templateName() {
+        return service() + "-datadir-template";
+    }
 }

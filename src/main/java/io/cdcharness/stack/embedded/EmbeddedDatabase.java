@@ -54,13 +54,13 @@ final class EmbeddedDatabase {
         this.serverId = serverId;
     }
 
-    static DatabaseDistribution distribution(DatabaseFlavor flavor) {
-        return flavor == DatabaseFlavor.MYSQL ? new MysqlDistribution() : new MariadbDistribution();
+    /** The distribution of the flavour at a server version ({@code cdc.mysql.version}, {@code cdc.mariadb.version}). */
+    static DatabaseDistribution distribution(DatabaseFlavor flavor, String version) {
+        return flavor == DatabaseFlavor.MYSQL ? new MysqlDistribution(version) : new MariadbDistribution(version);
     }
 
-    static EmbeddedDatabase start(DatabaseFlavor flavor, Path mysqlCnf, MavenArtifacts artifacts, SharedLibraries libraries,
-                                  Path cacheDir, RunDirectory run, Services services, Duration timeout, int wantedPort) {
-        DatabaseDistribution distribution = distribution(flavor);
+    static EmbeddedDatabase start(DatabaseDistribution distribution, DatabaseFlavor flavor, Path mysqlCnf, MavenArtifacts artifacts,
+                                  SharedLibraries libraries, Path cacheDir, RunDirectory run, Services services, Duration timeout, int wantedPort) {
         Path home = run.service(distribution.service());
         Path log = home.resolve(distribution.service() + ".log");
         if (!Files.isRegularFile(mysqlCnf)) {
@@ -107,11 +107,11 @@ final class EmbeddedDatabase {
 
     private static Path template(DatabaseDistribution distribution, Path baseDir, Path cacheDir,
                                  Map<String, String> environment, Path log) {
-        Path template = cacheDir.resolve(distribution.service() + "-datadir-template");
+        Path template = cacheDir.resolve(distribution.templateName());
         if (Files.exists(template.resolve(".complete"))) {
             return template;
         }
-        Path staging = cacheDir.resolve(distribution.service() + "-datadir.staging-" + ProcessHandle.current().pid());
+        Path staging = cacheDir.resolve(distribution.templateName() + ".staging-" + ProcessHandle.current().pid());
         RunDirectory.deleteTree(staging);
         try {
             Files.createDirectories(staging.getParent());

@@ -36,8 +36,6 @@ import java.util.concurrent.Executors;
  * Every process is registered with a {@link Reaper}, so nothing outlives the JVM, even on {@code kill -9}.
  */
 public final class EmbeddedStack implements CdcStack {
-    private static final String LOG4J = "2.24.3";
-
     private final Settings settings;
     private final RunDirectory run;
     private final Reaper reaper;
@@ -47,6 +45,7 @@ public final class EmbeddedStack implements CdcStack {
     private volatile KafkaBroker kafka;
     private volatile ConnectWorker connect;
     private volatile io.cdcharness.stack.TcpProxy proxy;
+    private volatile RegistryProcess registry;
     private volatile boolean closed;
 
     private EmbeddedStack(Settings settings, RunDirectory run, Reaper reaper) {
@@ -77,9 +76,11 @@ public final class EmbeddedStack implements CdcStack {
         DatabaseFlavor flavor = settings.database();
         Path cacheDir = settings.cacheDir();
         Duration timeout = settings.bootTimeout();
-        MavenArtifacts artifacts = new MavenArtifacts(cacheDir, settings.get(Settings.Key.MAVEN));
+        MavenArtifacts artifacts = new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(cacheDir,
+                settings.get(Settings.Key.MAVEN_REPOSITORY)));
         BootProgress progress = new BootProgress(System.out);
-        progress.line("booting the embedded stack: " + EmbeddedDatabase.distribution(flavor).displayName()
+        DatabaseDistribution distribution = EmbeddedDatabase.distribution(flavor, settings.databaseVersion());
+        progress.line("booting the embedded stack: " + distribution.displayName()
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
 
@@ -92,25 +93,19 @@ public final class EmbeddedStack implements CdcStack {
         });
         try {
             CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> progress.step(flavor.name().toLowerCase(),
-                    () -> database = EmbeddedDatabase.start(flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
+                    () -> database = EmbeddedDatabase.start(distribution, flavor, mysqlCnf, artifacts, new SharedLibraries(cacheDir), cacheDir,
                             run, services, timeout, ports.database()),
                     started -> started.endpoint().host() + ":" + started.endpoint().port()), pool);
 
             KafkaBroker.Plan kafkaPlan = KafkaBroker.plan(run, ports.kafka());
-            CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("kafka",
-                    List.of("org.apache.kafka:kafka_2.13:" + settings.kafkaVersion(),
-                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
-                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.broker(artifacts,
+                    settings.kafkaVersion()), pool);
             CompletableFuture<KafkaBroker> broker = brokerClasspath.thenApplyAsync(classpath -> progress.step("kafka",
                     () -> kafka = KafkaBroker.start(kafkaPlan, classpath, services, run, timeout),
                     KafkaBroker::bootstrapServers), pool);
 
-            CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> artifacts.classpath("connect",
-                    List.of("org.apache.kafka:connect-runtime:" + settings.connectVersion(),
-                            "org.apache.kafka:connect-json:" + settings.connectVersion(),
-                            "org.apache.kafka:connect-transforms:" + settings.connectVersion(),
-                            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J,
-                            "org.apache.logging.log4j:log4j-core:" + LOG4J)), pool);
+            CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.connect(artifacts,
+                    settings.connectVersion()), pool);
             CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
                     () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, services, timeout),
@@ -147,13 +142,13 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     private List<Path> pluginPath(MavenArtifacts artifacts, Path cacheDir) {
-        Path pluginsRoot = cacheDir.resolve("connect-plugins").resolve("debezium-" + settings.debeziumVersion());
         List<Path> path = new ArrayList<>();
-        artifacts.pluginDirectory("debezium-mysql", "io.debezium:debezium-connector-mysql:" + settings.debeziumVersion(),
-                pluginsRoot, "debezium-connector-mysql");
-        artifacts.pluginDirectory("debezium-mariadb", "io.debezium:debezium-connector-mariadb:" + settings.debeziumVersion(),
-                pluginsRoot, "debezium-connector-mariadb");
-        path.add(pluginsRoot);
+        List<Path> plugins = new ArrayList<>(List.of(
+                DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database()).pluginDirectory()));
+        if (io.cdcharness.stack.Versions.of(settings.connectVersion()).atLeast(3, 0)) {
+            plugins.add(ApicurioConverterPlugin.install(artifacts, cacheDir)); // Avro, when a connector asks for it
+        }
+        path.add(ConnectPlugins.linked(run.root().resolve("connect-plugins"), plugins));
         for (String extra : userPluginPath()) {
             Path dir = Path.of(extra).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
@@ -174,7 +169,8 @@ public final class EmbeddedStack implements CdcStack {
         List<Path> userPlugins = userPluginPath().stream().map(dir -> Path.of(dir).toAbsolutePath()).toList();
         return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
                 !PluginManifests.allDeclared(userPlugins), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
-                PortPlan.of(settings.get(Settings.Key.PORTS)).connect(), settings.get(Settings.Key.CONNECT_EXACTLY_ONCE));
+                PortPlan.of(settings.get(Settings.Key.PORTS)).connect(), settings.get(Settings.Key.CONNECT_EXACTLY_ONCE),
+                ConnectRuntime.jvmOptions(settings, run.service("connect")));
     }
 
     /** The database as scenarios reach it, and as connectors reach it: through the harness's proxy when there is one. */
@@ -192,6 +188,27 @@ public final class EmbeddedStack implements CdcStack {
             case KAFKA -> kafka.process();
             case CONNECT -> connect.process();
         }, proxy, services, settings.bootTimeout());
+    }
+
+    @Override
+    public synchronized String ensureSchemaRegistry() {
+        if (registry == null) {
+            String version = settings.get(Settings.Key.REGISTRY_VERSION);
+            io.cdcharness.stack.HarnessLog.info("starting the schema registry (Apicurio Registry " + version + "): a connector uses Avro");
+            long started = System.nanoTime();
+            registry = RegistryProcess.start(new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(settings.cacheDir(),
+                    settings.get(Settings.Key.MAVEN_REPOSITORY))), settings.cacheDir(), version,
+                    settings.get(Settings.Key.REGISTRY_JAVA_HOME), run, services, settings.bootTimeout());
+            io.cdcharness.stack.HarnessLog.info("  registry ready in " + Durations.format(Duration.ofNanos(System.nanoTime() - started))
+                    + "  " + registry.url());
+        }
+        return registry.url();
+    }
+
+    @Override
+    public Optional<String> schemaRegistryUrl() {
+        RegistryProcess running = registry;
+        return running == null ? Optional.empty() : Optional.of(running.url());
     }
 
     @Override
@@ -226,13 +243,16 @@ public final class EmbeddedStack implements CdcStack {
         if (connect != null) {
             logs.put("connect", connect.process().log());
         }
+        if (registry != null) {
+            logs.put("registry", registry.process().log());
+        }
         return logs;
     }
 
     @Override
     public String describe() {
-        return "embedded stack (" + settings.database().displayName() + ", Kafka " + settings.kafkaVersion()
-                + ", Debezium " + settings.debeziumVersion() + ") in " + run.root();
+        return "embedded stack (" + settings.database().displayName() + " " + settings.databaseVersion() + ", Kafka " + settings.kafkaVersion()
+                + ", Connect " + settings.connectVersion() + " + Debezium " + settings.debeziumVersion() + ") in " + run.root();
     }
 
     @Override

