@@ -68,6 +68,8 @@ public final class ConnectorConfigResolver {
      * translated in both), checks the values, then resolves the result against the stack.
      */
     public Resolution resolve(ConnectorDefinition definition, Map<String, String> changes) {
+        io.cdcharness.stack.Secrets.rememberConfig(definition.config()); // masked from now on, wherever they show up
+        io.cdcharness.stack.Secrets.rememberConfig(changes);
         Map<String, String> config = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
         Map<String, String> fromChanges = new LinkedHashMap<>();
@@ -107,7 +109,7 @@ public final class ConnectorConfigResolver {
         new java.util.TreeMap<>(testDefaults).forEach((key, value) -> {
             if (!config.containsKey(key)) {
                 config.put(key, value);
-                rewrites.add(key + ": (unset) -> " + value + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
+                rewrites.add(key + ": (unset) -> " + io.cdcharness.stack.Secrets.mask(key, value) + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
             }
         });
         resolveConnectorClass(config, rewrites);
