@@ -78,7 +78,7 @@ public final class EmbeddedStack implements CdcStack {
         Path cacheDir = settings.cacheDir();
         Duration timeout = settings.bootTimeout();
         MavenArtifacts artifacts = new MavenArtifacts(cacheDir, settings.get(Settings.Key.MAVEN));
-        BootProgress progress = new BootProgress(System.out);
+        BootProgress progress = new BootProgress("embedded stack, " + EmbeddedDatabase.distribution(flavor).displayName());
         progress.line("booting the embedded stack: " + EmbeddedDatabase.distribution(flavor).displayName()
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
@@ -120,7 +120,7 @@ public final class EmbeddedStack implements CdcStack {
             if (Boolean.parseBoolean(settings.get(Settings.Key.DATABASE_PROXY))) {
                 proxy = io.cdcharness.stack.TcpProxy.start("127.0.0.1", database.endpoint().port());
             }
-            progress.line("stack ready in " + Durations.format(progress.elapsed()));
+            progress.ready();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
