@@ -215,6 +215,40 @@ class EvidenceAndReportIT {
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
     }
 
+    @Test
+    void manyFailuresStayWithinTheLimitsAndSayWhatWasCut() throws IOException {
+        Path reports = Path.of("target", "evidence-limits", "reports").toAbsolutePath();
+        byte[] exit = new byte[1];
+        withProperties(Map.of("cdc.reports.dir", reports.toString(), "cdc.evidence.scenario.limit", "96KB",
+                "cdc.evidence.run.limit", "160KB"), () -> exit[0] = io.cucumber.core.cli.Main.run(new String[] {"--glue", "io.cdcharness.cucumber",
+                "--plugin", "io.cdcharness.report.ScenarioTimings", "src/test/resources/deliberate-many"}, Thread.currentThread().getContextClassLoader()));
+        assertThat(exit[0]).isEqualTo((byte) 1);
+
+        Path evidence = reports.resolve("evidence");
+        long total;
+        try (Stream<Path> paths = Files.walk(evidence)) {
+            total = paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        assertThat(total).as("all evidence of the run, within cdc.evidence.run.limit plus the summaries of failures after it")
+                .isLessThanOrEqualTo(160 * 1024 + 2 * 16 * 1024);
+
+        Path first = evidence.resolve("failure-1-with-many-records");
+        String firstSummary = Files.readString(first.resolve("summary.txt"));
+        assertThat(firstSummary).contains("Cut to stay within the limits:\n")
+                .containsPattern("topics/shop\\.shop\\.customers\\.jsonl: \\d+ of 300 records left out \\(offset \\d+ to offset \\d+\\); "
+                        + "the first and last are kept \\(cdc.evidence.scenario.limit=96KB\\)");
+        List<String> lines = Files.readAllLines(first.resolve("topics/shop.shop.customers.jsonl"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("{\"_cut\":{\"records\":"));
+        assertThat(JSON.readTree(lines.get(0)).path("offset").asLong()).isZero();
+        assertThat(JSON.readTree(lines.get(lines.size() - 1)).path("offset").asLong()).isEqualTo(299);
+
+        Path last = evidence.resolve("failure-4-with-many-records");
+        assertThat(files(last)).containsExactly("summary.txt");
+        assertThat(Files.readString(last.resolve("summary.txt")))
+                .contains("Only this summary was kept: the evidence of this run reached cdc.evidence.run.limit=160KB before this scenario failed");
+        assertThat(Files.readString(reports.resolve("index.html"))).contains("evidence: only summary.txt was kept");
+    }
+
     static List<String> files(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile).map(path -> folder.relativize(path).toString()).sorted().toList();
