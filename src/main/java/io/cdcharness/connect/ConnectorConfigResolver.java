@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Values are checked before they are rewritten: a port that is no port, or a host that is no host
  * name, fails with the key and where it came from (the fixture, or the changes a step made to it).
+ * {@code ${env:NAME}} and {@code ${sys:name}} in a value are replaced by an environment variable or a
+ * system property ({@link References}), so that secrets need not be written into fixtures or feature files.
  */
 public final class ConnectorConfigResolver {
     private static final AtomicLong NEXT_SERVER_ID = new AtomicLong(5400);
@@ -68,15 +70,17 @@ public final class ConnectorConfigResolver {
      * translated in both), checks the values, then resolves the result against the stack.
      */
     public Resolution resolve(ConnectorDefinition definition, Map<String, String> changes) {
-        io.cdcharness.stack.Secrets.rememberConfig(definition.config()); // masked from now on, wherever they show up
-        io.cdcharness.stack.Secrets.rememberConfig(changes);
         Map<String, String> config = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
         Map<String, String> fromChanges = new LinkedHashMap<>();
-        changes.forEach((key, value) -> fromChanges.put(translateKey(key), value));
+        changes.forEach((key, value) -> fromChanges.put(translateKey(key), References.resolve(key, value, "the overrides to " + definition.source())));
+        io.cdcharness.stack.Secrets.rememberConfig(fromChanges); // masked from now on, wherever they show up
         for (Map.Entry<String, String> entry : definition.config().entrySet()) {
             String key = translateKey(entry.getKey());
-            String value = entry.getValue();
+            String value = References.resolve(entry.getKey(), entry.getValue(), definition.source().toString());
+            if (io.cdcharness.stack.Secrets.isSecretKey(key)) {
+                io.cdcharness.stack.Secrets.remember(value);
+            }
             if (!key.equals(entry.getKey())) {
                 if (definition.config().containsKey(key)) {
                     rewrites.add(entry.getKey() + " dropped: the 3.x key " + key + " is set too");

@@ -39,13 +39,15 @@ public final class Secrets {
     private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
     private static volatile List<String> longestFirst = List.of();
 
-    /** {@code key=value}, {@code key = value}, {@code key: value} and {@code "key": "value"} where the key is secret. */
-    private static final Pattern KEY_VALUE = Pattern.compile(
-            "(\"?)([A-Za-z0-9_.\\-]*(?i:password|secret|token|sasl\\.jaas\\.config|basic\\.auth\\.user\\.info|pwd)[A-Za-z0-9_.\\-]*)\\1"
-                    + "(\\s*[=:]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\[hidden\\]|[^\\s,;&}\\]\"'<>)]+)");
+    private static final String KEY = "[A-Za-z0-9_.\\-]*(?i:password|secret|token|sasl\\.jaas\\.config|basic\\.auth\\.user\\.info|pwd)[A-Za-z0-9_.\\-]*";
+    private static final String VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\[hidden\\]|[^\\s,;&}\\]\"'<>)]+)";
+    /** {@code "key": value} in JSON, where the key is secret. */
+    private static final Pattern JSON_KEY_VALUE = Pattern.compile("(\"" + KEY + "\"\\s*:\\s*)" + VALUE);
+    /** {@code key=value} and {@code key = value} (properties, URLs, Connect's and Debezium's config logs), where the key is secret. */
+    private static final Pattern KEY_VALUE = Pattern.compile("(?<![A-Za-z0-9_.\\-])(" + KEY + "\\s*=\\s*)" + VALUE);
     /** {@code IDENTIFIED BY 'x'} and {@code IDENTIFIED WITH plugin BY 'x'} in SQL. */
     private static final Pattern IDENTIFIED_BY = Pattern.compile("(?i)(IDENTIFIED\\s+(?:WITH\\s+\\S+\\s+)?BY\\s+)('(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.)*\")");
-    /** A JAAS login line: {@code password="x"} inside a {@code sasl.jaas.config} value that was not masked as a whole. */
+    /** The password in a URL's user info: {@code scheme://user:password@host}. */
     private static final Pattern USER_INFO_URL = Pattern.compile("(://[^/\\s:@]+:)([^/\\s@]+)(@)");
 
     private Secrets() {
@@ -137,17 +139,21 @@ public final class Secrets {
     }
 
     private static String maskKeyValues(String text) {
-        Matcher matcher = KEY_VALUE.matcher(text);
+        return maskValues(JSON_KEY_VALUE, maskValues(KEY_VALUE, text));
+    }
+
+    private static String maskValues(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String value = matcher.group(4);
+            String value = matcher.group(2);
             String replacement;
-            if (value.equals(MASK) || value.equals("\"" + MASK + "\"") || value.equals("[hidden]") || value.equals("null")
-                    || value.equals("\"\"") || value.equals("true") || value.equals("false")) {
+            if (value.equals(MASK) || value.equals("\"" + MASK + "\"") || value.equals("'" + MASK + "'") || value.equals("[hidden]")
+                    || value.equals("null") || value.equals("\"\"") || value.equals("true") || value.equals("false")) {
                 replacement = matcher.group();
             } else {
                 String quote = value.startsWith("\"") ? "\"" : value.startsWith("'") ? "'" : "";
-                replacement = matcher.group(1) + matcher.group(2) + matcher.group(1) + matcher.group(3) + quote + MASK + quote;
+                replacement = matcher.group(1) + quote + MASK + quote;
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -72,6 +72,15 @@ class SecretsTest {
     }
 
     @Test
+    void proseAndFileNamesWithSecretWordsAreLeftAlone() {
+        assertThat(Secrets.scrub("(file:///x/secrets_in_failures.feature:8)")).isEqualTo("(file:///x/secrets_in_failures.feature:8)");
+        assertThat(Secrets.scrub("Access denied for user 'u'@'h' (using password: YES)")).isEqualTo("Access denied for user 'u'@'h' (using password: YES)");
+        assertThat(Secrets.scrub("the token: abc")).isEqualTo("the token: abc");
+        assertThat(Secrets.scrub("my.api.token = abc123, next")).isEqualTo("my.api.token = ********, next");
+        assertThat(Secrets.scrub("\"custom.client.secret\" : \"abc\"")).isEqualTo("\"custom.client.secret\" : \"********\"");
+    }
+
+    @Test
     void plainTextIsLeftAlone() {
         String text = "Expected topic \"shop.shop.customers\" to receive an event with op=c, after.id=1 (offset 0, binlog mysql-bin.000003:1605)";
         assertThat(Secrets.scrub(text)).isEqualTo(text);
