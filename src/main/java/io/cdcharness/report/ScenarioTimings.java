@@ -61,6 +61,14 @@ public final class ScenarioTimings implements ConcurrentEventListener {
 
     private static String shortUri(String uri) {
         int features = uri.indexOf("features/");
-        return features >= 0 ? uri.substring(features) : uri;
+        if (features >= 0) {
+            return uri.substring(features);
+        }
+        if (uri.startsWith("file:")) {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(uri));
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            return (file.startsWith(here) ? here.relativize(file) : file).toString();
+        }
+        return uri;
     }
 }
