@@ -89,10 +89,21 @@ final class CucumberSettings {
         return "Cucumber settings from " + String.join(" and ", sources) + (values.isEmpty() ? "" : ": " + values);
     }
 
+    /** The keys {@link #arguments} turns into options; Cucumber reads the others ({@code cucumber.publish.quiet}) itself. */
+    static final java.util.Set<String> AS_OPTIONS = java.util.Set.of("cucumber.glue", "cucumber.plugin", "cucumber.filter.tags",
+            "cucumber.filter.name", "cucumber.execution.order", "cucumber.snippet-type", "cucumber.features");
+
+    /** The other keys, for Cucumber to read as system properties. */
+    Map<String, String> asProperties() {
+        Map<String, String> rest = new LinkedHashMap<>(values);
+        rest.keySet().removeAll(AS_OPTIONS);
+        return rest;
+    }
+
     /**
      * The Cucumber command line: glue, the harness's plugins writing into {@code reports} plus
-     * {@code cucumber.plugin}, tags ({@code tagsOption} wins over {@code cucumber.filter.tags}), name filter,
-     * order, and the quiet publishing hint.
+     * {@code cucumber.plugin}, tags ({@code tagsOption} wins over {@code cucumber.filter.tags}), name filter
+     * and order.
      */
     List<String> arguments(Path reports, String tagsOption) {
         List<String> args = new ArrayList<>();
@@ -117,9 +128,6 @@ final class CucumberSettings {
         String snippets = values.get("cucumber.snippet-type");
         if (snippets != null && !snippets.isBlank()) {
             args.addAll(List.of("--snippets", snippets));
-        }
-        if (Boolean.parseBoolean(values.getOrDefault("cucumber.publish.quiet", "true"))) {
-            args.add("--publish-quiet");
         }
         return args;
     }

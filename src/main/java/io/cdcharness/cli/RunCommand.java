@@ -34,6 +34,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Properties saved = new java.util.Properties();
+        saved.putAll(System.getProperties());
+        try {
+            return run();
+        } finally {
+            System.setProperties(saved); // called in-process (tests, other tools): leave the JVM's properties as they were
+        }
+    }
+
+    private Integer run() throws Exception {
         Settings settings = stackOptions.apply(Settings.load());
         settings.asMap().forEach(System::setProperty); // the glue reads the layered settings from here
         if (!reports.isAbsolute()) {
@@ -53,8 +63,9 @@ final class RunCommand implements Callable<Integer> {
         }
         args.addAll(paths);
         Files.createDirectories(reports);
-        // Merged into args above; left as properties, Cucumber would read them once more (plugins twice).
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("cucumber.")).forEach(System::clearProperty);
+        // Options above; left as properties, Cucumber would read them once more (plugins twice). The rest it reads itself.
+        CucumberSettings.AS_OPTIONS.forEach(System::clearProperty);
+        cucumber.asProperties().forEach(System::setProperty);
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         io.cdcharness.stack.HarnessLog.info("reports in " + reports.toAbsolutePath() + " (the CDC report: "
                 + reports.resolve("index.html").toAbsolutePath() + ")");

@@ -64,7 +64,7 @@ final class UpCommand implements Runnable {
         }
     }
 
-    private void print(PrintStream out, CdcHarness harness) {
+    void print(PrintStream out, CdcHarness harness) {
         CdcStack stack = harness.stack();
         out.println();
         out.println("The stack is up (" + stack.describe() + ").");

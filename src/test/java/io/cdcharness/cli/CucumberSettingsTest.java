@@ -22,7 +22,8 @@ class CucumberSettingsTest {
 
         assertThat(String.join(" ", args)).isEqualTo("--glue io.cdcharness.cucumber --plugin pretty --plugin summary "
                 + "--plugin io.cdcharness.report.ScenarioTimings --plugin html:out/cucumber.html --plugin json:out/cucumber.json "
-                + "--plugin junit:out/cucumber-junit.xml --plugin timeline:out/cucumber-timeline --tags not @wip --publish-quiet");
+                + "--plugin junit:out/cucumber-junit.xml --plugin timeline:out/cucumber-timeline --tags not @wip");
+        assertThat(settings.asProperties()).containsExactly(java.util.Map.entry("cucumber.publish.quiet", "true"));
         assertThat(settings.describe()).isEqualTo("Cucumber settings from src/test/resources/junit-platform.properties: "
                 + "{cucumber.filter.tags=not @wip, cucumber.publish.quiet=true}");
     }
