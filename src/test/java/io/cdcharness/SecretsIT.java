@@ -115,6 +115,7 @@ class SecretsIT {
                     }).execute();
             junit.testEvents().failed().stream().forEach(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                     .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).ifPresent(SecretsIT::note));
+            Evidence.writeReports();
         });
     }
 

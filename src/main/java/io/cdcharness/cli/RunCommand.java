@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
         CucumberSettings.AS_OPTIONS.forEach(System::clearProperty);
         cucumber.asProperties().forEach(System::setProperty);
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        io.cdcharness.evidence.Evidence.writeReports();
         io.cdcharness.stack.HarnessLog.info("reports in " + reports.toAbsolutePath() + " (the CDC report: "
                 + reports.resolve("index.html").toAbsolutePath() + ")");
         return (int) status;

@@ -53,12 +53,21 @@ public final class Evidence {
     private static ScenarioRun current;
     private static final Map<Path, RunState> RUNS = new HashMap<>();
 
+    /** The report is written at once after a failure, else at most this often, and when the JVM ends. */
+    private static final long REPORT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     /** What one reports directory holds for this JVM: the scenarios so far, the evidence bytes spent, the folder names taken. */
     private static final class RunState {
         final List<ScenarioSummary> summaries = new ArrayList<>();
         final Set<String> names = new HashSet<>();
         long evidenceBytes;
         int summaryOnly;
+        long reportWritten;
+        boolean reportBehind;
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Evidence::writeReports, "cdc-harness-report"));
     }
 
     /** What {@link #finish} did: the evidence folder (when one was kept) and the report it updated. */
@@ -181,18 +190,51 @@ public final class Evidence {
                 HarnessLog.info("evidence of the failed " + run.kind() + " \"" + run.name() + "\": " + run.evidenceLink());
             }
             ScenarioSummary summary = Summaries.build(run, status, failure, snapshot, link, cuts);
-            List<ScenarioSummary> all;
+            List<ScenarioSummary> all = null;
             synchronized (LOCK) {
                 RunState state = RUNS.get(run.reportsDir());
                 state.summaries.add(summary);
-                all = List.copyOf(state.summaries);
+                // Rewriting a report of hundreds of scenarios after each one would cost more than the scenarios.
+                if (keep || state.reportWritten == 0 || System.nanoTime() - state.reportWritten >= REPORT_EVERY_NANOS) {
+                    all = List.copyOf(state.summaries);
+                    state.reportWritten = System.nanoTime();
+                    state.reportBehind = false;
+                } else {
+                    state.reportBehind = true;
+                }
             }
-            ReportPage.write(report, all);
+            if (all != null) {
+                ReportPage.write(report, all);
+            }
         } catch (RuntimeException e) {
             HarnessLog.warn("could not keep the evidence or update the report for \"" + run.name() + "\": " + e
                     + " (the " + run.kind() + "'s own result stands)");
         }
         return new Outcome(folder, report);
+    }
+
+    /**
+     * Brings every {@code index.html} of this JVM up to date. After a failure the report is written at once;
+     * after passing scenarios at most every 5 s, and by this method, which also runs when the JVM ends.
+     */
+    public static void writeReports() {
+        Map<Path, List<ScenarioSummary>> behind = new HashMap<>();
+        synchronized (LOCK) {
+            RUNS.forEach((dir, state) -> {
+                if (state.reportBehind) {
+                    behind.put(dir, List.copyOf(state.summaries));
+                    state.reportBehind = false;
+                    state.reportWritten = System.nanoTime();
+                }
+            });
+        }
+        behind.forEach((dir, summaries) -> {
+            try {
+                ReportPage.write(dir.resolve("index.html"), summaries);
+            } catch (RuntimeException e) {
+                HarnessLog.warn("could not write the CDC report " + dir.resolve("index.html") + ": " + e.getMessage());
+            }
+        });
     }
 
     /** The evidence folder of a scenario: its name, made safe for a file name. */

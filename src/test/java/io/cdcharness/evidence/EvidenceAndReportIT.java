@@ -62,6 +62,7 @@ class EvidenceAndReportIT {
                         }
                     })
                     .execute();
+            Evidence.writeReports();
         });
     }
 
