@@ -85,7 +85,7 @@ final class EvidenceWriter {
         }
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        writeText("failure.txt", "the failure with its stack trace", Secrets.scrub(trace.toString()), budget.allowance(0.05), false);
+        writeText("failure.txt", "the failure with its stack trace", Secrets.scrub(trace.toString()), budget.allowance(0.05));
     }
 
     private void writeSql() {
@@ -117,7 +117,7 @@ final class EvidenceWriter {
                     .append(ScenarioRun.MAX_STATEMENTS).append(".)\n");
         }
         writeText("sql.txt", statements.size() + " statements with their binlog positions", Secrets.scrub(text.toString()),
-                budget.allowance(0.10), false);
+                budget.allowance(0.10));
     }
 
     private void writePositions(Snapshot snapshot) {
@@ -133,13 +133,13 @@ final class EvidenceWriter {
         snapshot.connectors.forEach((name, connector) -> stored.set(name, connector.path("offsets")));
         var lines = node.putArray("summary");
         snapshot.positionLines.forEach(lines::add);
-        writeText("positions.json", "the server's binlog position and each connector's stored offsets", json(node), budget.allowance(0.05), false);
+        writeText("positions.json", "the server's binlog position and each connector's stored offsets", json(node), budget.allowance(0.05));
     }
 
     private void writeConnectors(Snapshot snapshot) {
         for (Map.Entry<String, ObjectNode> connector : snapshot.connectors.entrySet()) {
             writeText("connectors/" + safe(connector.getKey()) + ".json", "status, config (secrets masked), task configs and stored offsets",
-                    Secrets.scrub(json(connector.getValue())), budget.allowance(0.10 / Math.max(1, snapshot.connectors.size())), false);
+                    Secrets.scrub(json(connector.getValue())), budget.allowance(0.10 / Math.max(1, snapshot.connectors.size())));
         }
     }
 
@@ -384,7 +384,7 @@ final class EvidenceWriter {
     }
 
     /** Writes a text part within its allowance, cutting the middle when it is longer. */
-    private void writeText(String name, String what, String text, long allowance, boolean ignored) {
+    private void writeText(String name, String what, String text, long allowance) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= allowance) {
             write(name, what, text);

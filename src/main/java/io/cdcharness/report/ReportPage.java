@@ -97,11 +97,26 @@ public final class ReportPage {
         html.append("</p><p class=\"links\">Also: <a href=\"cucumber.html\">Cucumber's report</a> &middot; ")
                 .append("<a href=\"cucumber-timeline/index.html\">Cucumber's timeline</a> &middot; ")
                 .append("<a href=\"#scenarios\">scenarios</a> &middot; <a href=\"#latency\">latency</a> &middot; ")
-                .append("<a href=\"#boot\">boot</a> &middot; <a href=\"#topics\">topics</a></p></header>\n");
+                .append("<a href=\"#boot\">boot</a> &middot; <a href=\"#topics\">topics</a></p>");
+        if (failed > 0) {
+            html.append("<ul class=\"failed-list\">");
+            for (int i = 0; i < ordered.size() && ordered.get(i).failed(); i++) {
+                ScenarioSummary s = ordered.get(i);
+                html.append("<li><span class=\"status\">FAILED</span> <a href=\"#t").append(i).append("\">").append(text(s.name()))
+                        .append("</a> <span class=\"where\">").append(text(s.location())).append("</span>");
+                if (s.evidence() != null) {
+                    html.append(" &middot; evidence: <a href=\"").append(text(s.evidence())).append("summary.txt\">").append(text(s.evidence())).append("</a>");
+                }
+                html.append("</li>");
+            }
+            html.append("</ul>");
+        }
+        html.append("</header>\n");
 
-        scenarioTable(html, ordered);
+        // Compact pictures first, then every scenario (failed first): a long run's table would push them out of sight.
         html.append("<div class=\"overview\"><section id=\"latency\"><h2>Commit &rarr; event latency</h2>").append(histogram(latencies))
                 .append("</section>\n<section id=\"boot\"><h2>Boot phases</h2>").append(bootChart(boots)).append("</section></div>\n");
+        scenarioTable(html, ordered);
         html.append("<section id=\"timelines\"><h2>Timelines</h2>")
                 .append("<p class=\"help\">Time runs left to right from the scenario's start. Each statement is a blue bar on the SQL lane, "
                         + "each record a dot on its topic's lane (green create, orange update, red delete, grey snapshot read, purple DDL, "
@@ -348,7 +363,9 @@ public final class ReportPage {
         }
         svg.text(left + (width - left) / 2, bottom + 32, "ms from the statement's commit to the event's Kafka timestamp", "middle", 11, "#374151");
         return svg + "<p class=\"help\">" + latencies.size() + " events linked to a statement: p50 " + percentile(latencies, 50)
-                + " ms, p95 " + percentile(latencies, 95) + " ms, max " + latencies.get(latencies.size() - 1) + " ms.</p>";
+                + " ms, p95 " + percentile(latencies, 95) + " ms, max " + latencies.get(latencies.size() - 1) + " ms. "
+                + "The first record on a new topic waits for Connect to create the topic; most scenarios write new topics, "
+                + "so their first events dominate. Hover a dot in a timeline for when Debezium read the change.</p>";
     }
 
     static String bootChart(List<BootPhases.Boot> boots) {
@@ -466,7 +483,8 @@ public final class ReportPage {
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 24px 40px;color:#111827;background:#fff}
             header{border-bottom:1px solid #e5e7eb;margin-bottom:12px}h1{margin:16px 0 4px;font-size:24px}h2{font-size:18px;margin:24px 0 8px}
-            .totals .bad{color:#b91c1c;font-weight:600}.totals .good{color:#15803d;font-weight:600}.links{color:#6b7280}
+            .totals .bad{color:#b91c1c;font-weight:600}ul.failed-list{list-style:none;padding:0;margin:4px 0 10px}ul.failed-list li{margin:3px 0}
+            ul.failed-list .status{color:#fff;background:#dc2626}.totals .good{color:#15803d;font-weight:600}.links{color:#6b7280}
             table{border-collapse:collapse;margin:6px 0 12px}th,td{padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
             th{background:#f9fafb;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.failed td.status,details.failed>summary .status{color:#fff;background:#dc2626}tr.passed td.status,details.passed>summary .status{color:#166534;background:#dcfce7}

@@ -54,8 +54,11 @@ public final class ReportInBrowser {
         Path png = Path.of(args.length > 1 ? args[1] : page.resolveSibling("index.png").toString());
         Rendering rendering = open(page, png);
         System.out.println("[cdc-harness] the report " + page + " in headless Chromium: " + rendering);
-        if (rendering.rows() == 0 || rendering.picturesDrawn() == 0 || rendering.pixels(ReportPage.STATEMENT_COLOUR) == 0) {
-            System.err.println("[cdc-harness] the report did not render: no scenario rows, no drawn SVG, or no timeline in the screenshot");
+        // The pictures at the top (latency histogram, boot phases) must be in the screenshot; the timelines
+        // further down count as drawn when the browser gave them a size.
+        if (rendering.rows() == 0 || rendering.picturesDrawn() < 2 || rendering.histogramPixels() + rendering.pixels(ReportPage.BOOT_COLOUR) == 0) {
+            System.err.println("[cdc-harness] the report did not render: " + (rendering.rows() == 0 ? "no scenario rows"
+                    : rendering.picturesDrawn() < 2 ? "fewer than 2 SVG pictures drawn" : "no histogram or boot bars in the screenshot"));
             System.exit(1);
         }
     }
