@@ -364,8 +364,8 @@ public final class ReportPage {
         svg.text(left + (width - left) / 2, bottom + 32, "ms from the statement's commit to the event's Kafka timestamp", "middle", 11, "#374151");
         return svg + "<p class=\"help\">" + latencies.size() + " events linked to a statement: p50 " + percentile(latencies, 50)
                 + " ms, p95 " + percentile(latencies, 95) + " ms, max " + latencies.get(latencies.size() - 1) + " ms. "
-                + "The first record on a new topic waits for Connect to create the topic; most scenarios write new topics, "
-                + "so their first events dominate. Hover a dot in a timeline for when Debezium read the change.</p>";
+                + "The first record on a new topic waits while the topic is created and the producer learns of it; most scenarios "
+                + "write to new topics, so first records weigh heavily here. Hover a dot in a timeline for when Debezium read the change.</p>";
     }
 
     static String bootChart(List<BootPhases.Boot> boots) {
