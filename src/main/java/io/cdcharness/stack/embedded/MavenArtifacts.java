@@ -151,10 +151,10 @@ final class MavenArtifacts {
     private void run(String purpose, Path work, List<String> goals) {
         Path log = work.resolve("maven.log");
         // Offline first: a warm local repository answers in about 2 s without any network.
-        if (runMaven(purpose, work, goals, log, true) == 0) {
+        if (runMaven(work, goals, log, true) == 0) {
             return;
         }
-        int exit = runMaven(purpose, work, goals, log, false);
+        int exit = runMaven(work, goals, log, false);
         if (exit != 0) {
             throw new StackBootException(purpose, "Maven could not resolve the server-side jars (exit " + exit
                     + "). Check that Maven Central (or your mirror) is reachable, or that the artifacts are in ~/.m2. "
@@ -162,19 +162,18 @@ final class MavenArtifacts {
         }
     }
 
-    private int runMaven(String purpose, Path work, List<String> goals, Path log, boolean offline) {
-        // Offline: quiet. Online (something is missing): Maven's transfer progress goes to the log, where
-        // DownloadProgress reads it and says what is being fetched.
-        List<String> command = new ArrayList<>(List.of(maven, "-f", work.resolve("pom.xml").toString()));
-        command.addAll(offline ? List.of("-B", "-q", "-o") : List.of("-Dstyle.color=never"));
+    private int runMaven(Path work, List<String> goals, Path log, boolean offline) {
+        List<String> command = new ArrayList<>(List.of(maven, "-B", "-q", "-f", work.resolve("pom.xml").toString()));
+        if (offline) {
+            command.add("-o");
+        }
         command.add("org.apache.maven.plugins:maven-dependency-plugin:3.8.1:" + goals.get(0).substring("dependency:".length()));
         command.addAll(goals.subList(1, goals.size()));
-        try (DownloadProgress progress = offline ? null : DownloadProgress.watch(purpose, log)) {
+        try {
             Process process = new ProcessBuilder(command)
                     .directory(work.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
