@@ -251,8 +251,8 @@ public final class Settings {
         }
         String nearest = nearest(property, knownProperties());
         throw new IllegalArgumentException("Unknown setting " + property + " (" + where + "): the harness does not read it, so it would "
-                + "be ignored. " + (nearest == null ? "" : "Did you mean " + nearest + "? ") + "Known settings: "
-                + String.join(", ", knownProperties()) + " (the README's Settings table says what each does).");
+                + "be ignored. " + (nearest != null ? "Did you mean " + nearest + "? (The README's Settings table lists every setting.)"
+                : "Known settings: " + String.join(", ", knownProperties()) + " (the README's Settings table says what each does)."));
     }
 
     private static void warnIfUnknown(String variable) {
