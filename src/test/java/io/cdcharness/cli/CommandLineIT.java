@@ -90,6 +90,8 @@ class CommandLineIT {
         assertThat(reports.resolve("cucumber-junit.xml")).exists();
         assertThat(reports.resolve("cucumber-timeline/index.html")).exists();
         assertThat(reports.resolve("index.html")).as("the CDC report").exists();
+        assertThat(java.nio.file.Files.readString(reports.resolve("index.html"))).as("a scenario ran and is in the CDC report")
+                .contains("<tr class=\"scenario passed\"");
         assertThat(System.getProperty("cdc.reports.dir")).as("run leaves the JVM's properties as they were").isNull();
     }
 
