@@ -407,7 +407,7 @@ public final class ReportPage {
                 svg.text(tx, axisY + 16, "ready at " + seconds(boot.total().toMillis()), "middle", 10, "#166534");
             }
             html.append("<p>").append(text(boot.stack())).append(", booted ").append(TIME.format(boot.began()))
-                    .append(boot.total() == null ? " (did not finish)" : " in " + seconds(boot.total().toMillis())).append("</p>").append(svg);
+                    .append(boot.total() == null ? ": did not get ready (its boot failed or was stopped; a test may do that on purpose)" : " in " + seconds(boot.total().toMillis())).append("</p>").append(svg);
         }
         return html.toString();
     }

@@ -82,7 +82,7 @@ class CommandLineIT {
     }
 
     @Test
-    void runExecutesFeaturesAndWritesReports(@TempDir Path reports) {
+    void runExecutesFeaturesAndWritesReports(@TempDir Path reports) throws Exception {
         int exit = Main.commandLine().execute("run", "features/seed/seed_pipeline.feature:10", "--reports", reports.toString());
         assertThat(exit).isZero();
         assertThat(reports.resolve("cucumber.html")).exists();
