@@ -775,6 +775,8 @@ public final class CdcHarness implements AutoCloseable {
     String logsText() {
         StringBuilder text = new StringBuilder("Service logs:");
         core.stack.logs().forEach((service, log) -> text.append("\n  ").append(service).append(": ").append(log));
+        io.cdcharness.evidence.Evidence.current().ifPresent(run -> text.append("\nEvidence (kept when the ").append(run.kind())
+                .append(" fails: logs, topics, connectors, offsets, SQL): ").append(run.evidenceLink()));
         return text.toString();
     }
 

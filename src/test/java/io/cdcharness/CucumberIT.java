@@ -16,7 +16,6 @@ import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.cdcharness.cucumber")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty, summary, io.cdcharness.report.ScenarioTimings, "
-        + "html:reports/cucumber.html, json:reports/cucumber.json, junit:reports/cucumber-junit.xml")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = io.cdcharness.report.CucumberReports.PLUGINS)
 public class CucumberIT {
 }

@@ -1,11 +1,12 @@
 package io.cdcharness.assertions;
 
 import io.cdcharness.stack.Durations;
+import io.cdcharness.stack.Secrets;
 
 /**
  * The two shapes every failed check takes, so that all failures read alike: a timeout ("Expected X
  * within 30 s, but it did not happen.") and a verdict ("Expected X, but Y."), each followed by what
- * was seen and the state of the pipeline.
+ * was seen and the state of the pipeline. Secrets are masked ({@link Secrets}).
  */
 final class FailureMessages {
     private FailureMessages() {
@@ -16,7 +17,7 @@ final class FailureMessages {
                 .append(Durations.format(timeout)).append(", but it did not happen.");
         appendSeen(text, seen, diagnostics);
         text.append("\n\n(The timeout is cdc.timeout=").append(Durations.format(timeout)).append("; raise it only if the pipeline is just slow.)");
-        return text.toString();
+        return Secrets.scrub(text.toString());
     }
 
     static String verdict(String expectation, String reason, String seen, String diagnostics) {
@@ -25,7 +26,7 @@ final class FailureMessages {
             text.append('.');
         }
         appendSeen(text, seen, diagnostics);
-        return text.toString();
+        return Secrets.scrub(text.toString());
     }
 
     private static void appendSeen(StringBuilder text, String seen, String diagnostics) {

@@ -35,6 +35,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = stackOptions.apply(Settings.load());
+        io.cdcharness.stack.Secrets.remember(password); // never echoed, not even in a server's error message
         Doctor doctor = new Doctor();
         List<Doctor.Check> checks = new ArrayList<>(doctor.environment(settings, "seed".equals(ports)));
         if (jdbcUrl != null) {
@@ -45,7 +46,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         System.out.println("cdc-harness doctor (cdc.stack=" + settings.stack().name().toLowerCase() + ", cdc.database="
                 + settings.database().name().toLowerCase() + ")");
-        checks.forEach(check -> System.out.println(check.line()));
+        checks.forEach(check -> System.out.println(io.cdcharness.stack.Secrets.scrub(check.line())));
         long failed = checks.stream().filter(check -> check.status() == Doctor.Status.FAIL).count();
         System.out.println(failed == 0 ? "All checks passed." : failed + (failed == 1 ? " check failed." : " checks failed."));
         return failed == 0 ? 0 : 1;

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        io.cdcharness.stack.HarnessLog.toConsole(); // a program owns its console: progress as [cdc-harness] lines
         System.exit(commandLine().execute(args));
     }
 

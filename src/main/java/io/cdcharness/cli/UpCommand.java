@@ -8,8 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.cdcharness.stack.Secrets;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the stack, prints its endpoints, and keeps it running until Ctrl-C. */
@@ -30,6 +36,19 @@ final class UpCommand implements Runnable {
     @Option(names = "--connector", paramLabel = "FIXTURE", defaultValue = "connectors/my-source-connector.json",
             description = "connector fixture to print, resolved against this stack, as a ready curl command (default: the seed's)")
     String connector;
+
+    /** The POST body with its real secrets, in a file only its owner reads, removed when the command ends. */
+    private static Path connectorBody(ConnectorConfigResolver.Resolution resolution) {
+        try {
+            Path file = Files.createTempFile("cdc-harness-" + resolution.connector().name() + "-", ".json",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, Json.connector(resolution.connector()));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the connector's POST body", e);
+        }
+    }
 
     @Override
     public void run() {
@@ -55,12 +74,13 @@ final class UpCommand implements Runnable {
         }
     }
 
-    private void print(PrintStream out, CdcHarness harness) {
+    void print(PrintStream out, CdcHarness harness) {
         CdcStack stack = harness.stack();
         out.println();
         out.println("The stack is up (" + stack.describe() + ").");
         out.println("  " + String.format("%-27s", stack.database().flavor().displayName()) + stack.database().host() + ":" + stack.database().port()
-                + "  user " + stack.database().user() + " / password " + stack.database().password());
+                + "  user " + stack.database().user() + " / password " + Secrets.mask("password", stack.database().password())
+                + " (the seed's; masked like every secret)");
         out.println("                             " + stack.database().jdbcUrl());
         out.println("  Kafka bootstrap            " + stack.kafkaBootstrapServers());
         out.println("  Kafka Connect REST         " + stack.connectUrl());
@@ -69,8 +89,10 @@ final class UpCommand implements Runnable {
         out.println("  curl -s " + stack.connectUrl() + "/connector-plugins");
         if (Files.isRegularFile(harness.fixture(connector))) {
             ConnectorConfigResolver.Resolution resolution = harness.resolveConnector(connector);
-            out.println("  curl -s -X POST -H 'Content-Type: application/json' " + stack.connectUrl() + "/connectors --data '"
-                    + Json.connector(resolution.connector()) + "'");
+            Path body = connectorBody(resolution);
+            out.println("  curl -s -X POST -H 'Content-Type: application/json' " + stack.connectUrl() + "/connectors --data @" + body);
+            out.println("    (" + body + " is " + connector + " resolved against this stack, secrets included, readable by you only:");
+            out.println("     " + Json.connector(resolution.connector().withConfig(Secrets.maskConfig(resolution.connector().config()))) + ")");
             out.println("  curl -s '" + stack.connectUrl() + "/connectors?expand=status'");
         }
         out.println("  ./cdc-harness consume --bootstrap-server " + stack.kafkaBootstrapServers() + " --topic originDB --from-beginning");

@@ -26,7 +26,7 @@ public class ConnectRestException extends RuntimeException {
 
     private ConnectRestException(String request, int status, String connectMessage, List<FieldError> fieldErrors,
                                  Function<String, String> sourceOf, String fixWhere) {
-        super(message(request, status, connectMessage, distinct(fieldErrors), sourceOf, fixWhere));
+        super(io.cdcharness.stack.Secrets.scrub(message(request, status, connectMessage, distinct(fieldErrors), sourceOf, fixWhere)));
         this.request = request;
         this.status = status;
         this.connectMessage = connectMessage;

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Values are checked before they are rewritten: a port that is no port, or a host that is no host
  * name, fails with the key and where it came from (the fixture, or the changes a step made to it).
+ * {@code ${env:NAME}} and {@code ${sys:name}} in a value are replaced by an environment variable or a
+ * system property ({@link References}), so that secrets need not be written into fixtures or feature files.
  */
 public final class ConnectorConfigResolver {
     private static final AtomicLong NEXT_SERVER_ID = new AtomicLong(5400);
@@ -108,10 +110,14 @@ public final class ConnectorConfigResolver {
         Map<String, String> config = new LinkedHashMap<>();
         List<String> rewrites = new ArrayList<>();
         Map<String, String> fromChanges = new LinkedHashMap<>();
-        changes.forEach((key, value) -> fromChanges.put(keys.key(key), value));
+        changes.forEach((key, value) -> fromChanges.put(keys.key(key), References.resolve(key, value, "the overrides to " + definition.source())));
+        io.cdcharness.stack.Secrets.rememberConfig(fromChanges); // masked from now on, wherever they show up
         for (Map.Entry<String, String> entry : definition.config().entrySet()) {
             String key = keys.key(entry.getKey());
-            String value = entry.getValue();
+            String value = References.resolve(entry.getKey(), entry.getValue(), definition.source().toString());
+            if (io.cdcharness.stack.Secrets.isSecretKey(key)) {
+                io.cdcharness.stack.Secrets.remember(value);
+            }
             if (!key.equals(entry.getKey())) {
                 if (definition.config().containsKey(key)) {
                     rewrites.add(entry.getKey() + " dropped: " + key + " is set too, and Debezium " + keys.version() + " reads that one");
@@ -155,7 +161,7 @@ public final class ConnectorConfigResolver {
             String key = keys.key(defaultKey);
             if (!config.containsKey(key)) {
                 config.put(key, value);
-                rewrites.add(key + ": (unset) -> " + value + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
+                rewrites.add(key + ": (unset) -> " + io.cdcharness.stack.Secrets.mask(key, value) + " (cdc.connector.defaults; set the key in the fixture to choose another value)");
             }
         });
         resolveConnectorClass(config, rewrites);

@@ -13,6 +13,8 @@ final class ScenarioContext {
     private static final ThreadLocal<ScenarioContext> CURRENT = ThreadLocal.withInitial(ScenarioContext::new);
 
     final Map<String, SourceOffset> notedOffsets = new LinkedHashMap<>();
+    /** The scenario's recording for its evidence and the CDC report (see {@link EvidenceHooks}). */
+    io.cdcharness.evidence.ScenarioRun run;
 
     static ScenarioContext current() {
         return CURRENT.get();

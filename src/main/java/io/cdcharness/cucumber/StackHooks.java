@@ -3,6 +3,7 @@ package io.cdcharness.cucumber;
 import io.cdcharness.CdcHarness;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,10 +17,11 @@ public class StackHooks {
     private static final AtomicReference<Thread> RUNNING = new AtomicReference<>();
 
     @Before(order = 0)
-    public void cleanSlate() {
+    public void cleanSlate(Scenario scenario) {
         ParallelRefusal.check(RUNNING);
         ScenarioContext.begin();
         CdcHarness.shared().reset();
+        ScenarioContext.current().run = EvidenceHooks.begin(scenario); // ended by EvidenceHooks
     }
 
     @After(order = 0)

@@ -6,12 +6,15 @@ import io.cdcharness.kafka.TopicRecorder;
 import io.cdcharness.sql.Database;
 import io.cdcharness.stack.CdcStack;
 import io.cdcharness.stack.Settings;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
@@ -20,9 +23,11 @@ import java.util.Optional;
 
 /**
  * The JUnit 5 side of {@link CdcTest}: boots or reuses the stack, makes the clean slate, registers
- * the connector, and injects the DSL entry points. Thin by design: the work is in {@link CdcHarness}.
+ * the connector, and injects the DSL entry points; records each test for the CDC report and keeps the
+ * evidence of a failed one ({@link JUnitEvidence}). Thin by design: the work is in {@link CdcHarness}.
  */
-public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler, AfterTestExecutionCallback, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CdcExtension.class);
 
     @Override
@@ -39,11 +44,41 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
         CdcTest config = config(context);
         if (config.isolation() == CdcTest.Isolation.PER_METHOD) {
             prepare(context, harness(context, config), config);
+        } else {
+            JUnitEvidence.begin(context, harness(context, config));
         }
+    }
+
+    // Evidence: a failed test keeps reports/evidence/<test>/, published with JUnit's file publishing.
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw JUnitEvidence.note(context, failure);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        context.getExecutionException().ifPresent(failure -> JUnitEvidence.end(context, failure)); // before @AfterEach changes anything
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        JUnitEvidence.end(context, null);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        JUnitEvidence.end(context, cause); // a failure outside the test method (@BeforeEach, @AfterEach)
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        JUnitEvidence.end(context, cause);
     }
 
     private static void prepare(ExtensionContext context, CdcHarness harness, CdcTest config) {
         harness.reset();
+        JUnitEvidence.begin(context, harness);
         if (!config.sql().isEmpty()) {
             harness.executeSqlFixture(config.sql());
         }
@@ -144,8 +179,8 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
                         + "set @CdcTest(connector = \"connectors/<fixture>.json\") on " + context.getRequiredTestClass().getSimpleName() + "."));
     }
 
-    /** Closes a harness the extension started itself when the test run ends. */
-    private record ClosingHarness(CdcHarness harness) implements ExtensionContext.Store.CloseableResource {
+    /** Closes a harness the extension started itself when the test run ends (JUnit closes AutoCloseable values of the store). */
+    private record ClosingHarness(CdcHarness harness) implements AutoCloseable {
         @Override
         public void close() {
             harness.close();

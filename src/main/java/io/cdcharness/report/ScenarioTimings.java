@@ -1,5 +1,6 @@
 package io.cdcharness.report;
 
+import io.cdcharness.stack.HarnessLog;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
@@ -41,7 +42,7 @@ public final class ScenarioTimings implements ConcurrentEventListener {
         String line = String.format(Locale.ROOT, "%-7s %6.2f s  %s (%s:%d)", status, millis(event.getResult().getDuration()) / 1000.0,
                 event.getTestCase().getName(), shortUri(event.getTestCase().getUri().toString()), event.getTestCase().getLocation().getLine());
         lines.add(line);
-        System.out.println("[cdc-harness] " + line);
+        HarnessLog.info(line);
     }
 
     private synchronized void summary(TestRunFinished event) {
@@ -50,7 +51,7 @@ public final class ScenarioTimings implements ConcurrentEventListener {
         int failed = counts.getOrDefault(Status.FAILED, 0) + counts.getOrDefault(Status.UNDEFINED, 0)
                 + counts.getOrDefault(Status.AMBIGUOUS, 0);
         int skipped = counts.getOrDefault(Status.SKIPPED, 0) + counts.getOrDefault(Status.PENDING, 0);
-        System.out.println("[cdc-harness] scenarios: " + passed + " passed, " + failed + " failed, " + skipped
+        HarnessLog.info("scenarios: " + passed + " passed, " + failed + " failed, " + skipped
                 + " skipped in " + String.format(Locale.ROOT, "%.1f s", millis(total) / 1000.0));
     }
 
@@ -60,6 +61,14 @@ public final class ScenarioTimings implements ConcurrentEventListener {
 
     private static String shortUri(String uri) {
         int features = uri.indexOf("features/");
-        return features >= 0 ? uri.substring(features) : uri;
+        if (features >= 0) {
+            return uri.substring(features);
+        }
+        if (uri.startsWith("file:")) {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(uri));
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            return (file.startsWith(here) ? here.relativize(file) : file).toString();
+        }
+        return uri;
     }
 }

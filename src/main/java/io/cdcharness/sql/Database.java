@@ -30,13 +30,43 @@ public final class Database implements AutoCloseable {
     private final DatabaseEndpoint endpoint;
     private final CaptureGuard captureGuard = new CaptureGuard();
     private Connection connection;
+    private volatile String binlogStatusStatement;
+    private volatile StatementListener listener;
+
+    /**
+     * What one statement of a script did: its text (secrets masked later, by whoever shows it), where it
+     * is, when it ran and returned (for an autocommit statement: when its commit was acknowledged), and
+     * the binlog positions around it. {@code after} is null past the first {@value #POSITIONS_PER_SCRIPT}
+     * statements of a script, where asking the server for each position would slow bulk scripts down.
+     */
+    public record StatementRun(int index, int count, String text, String line, java.time.Instant started, java.time.Instant finished,
+                               BinlogPosition before, BinlogPosition after, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /** Told about every statement a script runs on this session (the harness records a scenario's SQL this way). */
+    @FunctionalInterface
+    public interface StatementListener {
+        void ran(StatementRun statement);
+    }
+
+    /** Statements of one script whose binlog position after them is read (see {@link StatementRun}). */
+    public static final int POSITIONS_PER_SCRIPT = 1000;
 
     public Database(DatabaseEndpoint endpoint) {
         this.endpoint = endpoint;
+        io.cdcharness.stack.Secrets.remember(endpoint.password()); // masked in messages and evidence from now on
     }
 
     public DatabaseEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Sets the one listener told about each statement run (null: none). */
+    public void onStatement(StatementListener listener) {
+        this.listener = listener;
     }
 
     /** Runs every statement of the script, with no default database. */
@@ -80,13 +110,29 @@ public final class Database implements AutoCloseable {
             int index = 0;
             long updated = 0;
             BinlogPosition lastStatementStart = before;
+            StatementListener told = listener;
+            BinlogPosition previous = before;
             for (SqlStatement sql : statements) {
                 index++;
                 if (index == statements.size() && index > 1) {
                     lastStatementStart = binlogPosition();
                 }
                 captureGuard.beforeStatement(sql.text());
-                updated += Math.max(0, run(statement, sql.text(), script.describeLine(sql.line()), where, index, statements.size()));
+                java.time.Instant started = java.time.Instant.now();
+                try {
+                    updated += Math.max(0, run(statement, sql.text(), script.describeLine(sql.line()), where, index, statements.size()));
+                } catch (SqlStatementException e) {
+                    tell(told, new StatementRun(index, statements.size(), sql.text(), script.describeLine(sql.line()), started,
+                            java.time.Instant.now(), previous, null, e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+                    throw e;
+                }
+                if (told != null) {
+                    java.time.Instant finished = java.time.Instant.now();
+                    BinlogPosition after = index <= POSITIONS_PER_SCRIPT ? binlogPosition() : null;
+                    tell(told, new StatementRun(index, statements.size(), sql.text(), script.describeLine(sql.line()), started, finished,
+                            previous, after, null));
+                    previous = after;
+                }
                 if (CaptureGuard.mayChangeCapture(sql.text())) {
                     captureGuard.observe(CaptureSettings.read(this::query), sql.text());
                 }
@@ -94,6 +140,18 @@ public final class Database implements AutoCloseable {
             return new ExecutionResult(statements.size(), updated, before, gtidsBefore, lastStatementStart, binlogPosition(), gtidPosition());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not use the connection to " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A listener that fails must not fail the scenario's SQL. */
+    private static void tell(StatementListener listener, StatementRun run) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.ran(run);
+        } catch (RuntimeException ignored) {
+            // recording is a side show
         }
     }
 
@@ -124,15 +182,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The server's current binlog write position ({@code SHOW MASTER STATUS}). */
+    /**
+     * The server's current binlog write position, from {@link #binlogStatusStatement()}:
+     * {@code SHOW BINARY LOG STATUS} on MySQL 8.4 and later (which removed {@code SHOW MASTER STATUS}),
+     * {@code SHOW MASTER STATUS} before and on MariaDB.
+     */
     public BinlogPosition binlogPosition() {
-        List<Map<String, Object>> rows = query("SHOW MASTER STATUS");
+        Map<String, Object> row = binlogStatus();
+        return new BinlogPosition(String.valueOf(row.get("File")), ((Number) row.get("Position")).longValue());
+    }
+
+    /** The whole row of {@link #binlogStatusStatement()}: {@code File}, {@code Position}, {@code Executed_Gtid_Set} and so on. */
+    public Map<String, Object> binlogStatus() {
+        String statement = binlogStatusStatement();
+        List<Map<String, Object>> rows = query(statement);
         if (rows.isEmpty()) {
-            throw new IllegalStateException("The database at " + endpoint + " has no binary log (SHOW MASTER STATUS is empty). "
+            throw new IllegalStateException("The database at " + endpoint + " has no binary log (" + statement + " is empty). "
                     + "CDC needs log_bin and binlog_format=ROW: check the mysql.cnf fixture.");
         }
-        Map<String, Object> row = rows.get(0);
-        return new BinlogPosition(String.valueOf(row.get("File")), ((Number) row.get("Position")).longValue());
+        return rows.get(0);
+    }
+
+    /** The statement that shows the binlog position on this server (see {@link #binlogPosition()}). */
+    public String binlogStatusStatement() {
+        String statement = binlogStatusStatement;
+        if (statement == null) {
+            Object version = query("SELECT VERSION() AS version").get(0).get("version");
+            statement = binlogStatusStatement(String.valueOf(version));
+            binlogStatusStatement = statement;
+        }
+        return statement;
+    }
+
+    /**
+     * {@code SHOW BINARY LOG STATUS} for MySQL 8.4 and later, {@code SHOW MASTER STATUS} for older MySQL
+     * and for MariaDB (which keeps it), from the server's {@code VERSION()}.
+     */
+    public static String binlogStatusStatement(String version) {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(version == null ? "" : version);
+        if (version == null || version.toLowerCase(java.util.Locale.ROOT).contains("mariadb") || !number.find()) {
+            return "SHOW MASTER STATUS";
+        }
+        int major = Integer.parseInt(number.group(1));
+        int minor = Integer.parseInt(number.group(2));
+        return major > 8 || (major == 8 && minor >= 4) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }
 
     /** One event of the binary log, as {@code SHOW BINLOG EVENTS} lists it. */

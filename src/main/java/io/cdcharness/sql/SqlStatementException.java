@@ -13,11 +13,11 @@ public class SqlStatementException extends RuntimeException {
      *             ({@link SqlScript#describeLine}); null when that is not known
      */
     public SqlStatementException(String where, String statement, String line, int index, int count, SQLException cause) {
-        super("SQL statement " + index + " of " + count + (line == null ? "" : " (" + line + ")") + " failed on " + where + ":\n"
+        super(io.cdcharness.stack.Secrets.scrub("SQL statement " + index + " of " + count + (line == null ? "" : " (" + line + ")") + " failed on " + where + ":\n"
                 + indent(statement) + "\n"
                 + "The server said: [" + cause.getErrorCode() + "] " + cause.getMessage()
                 + " (SQLState " + cause.getSQLState() + ")\n"
-                + "Statements before it in the same step have run; fix this one and run the scenario again.", cause);
+                + "Statements before it in the same step have run; fix this one and run the scenario again."), cause);
     }
 
     private static String indent(String statement) {

@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
  * DatabaseFlavor flavor = settings.database();          // -Dcdc.database=mariadb
  * Settings custom = settings.with("cdc.timeout", "60s"); // programmatic override
  * }</pre>
+ *
+ * A {@code cdc.*} system property or a key of {@code cdc-harness.properties} that the harness does not
+ * know fails at once, naming the nearest known key ({@code cdc.timout}: did you mean {@code cdc.timeout}?),
+ * instead of being silently ignored. An unknown {@code CDC_*} environment variable only gets a one-line
+ * warning, because other tools may use the same prefix.
  */
 public final class Settings {
 
@@ -69,7 +74,12 @@ public final class Settings {
         IMAGE_REGISTRY("cdc.image.registry", "apicurio/apicurio-registry:3.3.3", "containers stack: the schema registry image"),
         GOLDEN_UPDATE("cdc.golden.update", "false", "true: golden-event checks write their golden files from this run instead of comparing"),
         RECORD_DIR("cdc.record.dir", "", "when set, every scenario's topics are written there at its end (one directory per scenario), "
-                + "for upgrade diffs between versions (matrix sets it)");
+                + "for upgrade diffs between versions (matrix sets it)"),
+        PROJECT_DIR("cdc.project.dir", "", "the directory that relative paths (fixtures, reports) start from (empty: the working directory)"),
+        REPORTS_DIR("cdc.reports.dir", "reports", "where the CDC report (index.html) and the evidence of failed scenarios go, relative to the project dir"),
+        EVIDENCE("cdc.evidence", "failed", "which scenarios leave an evidence folder under reports/evidence/: failed | all | none"),
+        EVIDENCE_SCENARIO_LIMIT("cdc.evidence.scenario.limit", "8MB", "the most one scenario's evidence folder may hold; larger parts are cut, saying so"),
+        EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary");
 
         private final String property;
         private final String defaultValue;
@@ -110,6 +120,10 @@ public final class Settings {
             values.put(key.property(), key.defaultValue());
         }
         java.util.Set<String> set = new java.util.HashSet<>();
+        classpathFile.stringPropertyNames().forEach(name -> requireKnown(name, "a key of cdc-harness.properties"));
+        systemProperties.stringPropertyNames().stream().filter(name -> name.startsWith("cdc."))
+                .forEach(name -> requireKnown(name, "a system property (-D" + name + ")"));
+        environment.keySet().stream().filter(name -> name.startsWith("CDC_")).sorted().forEach(Settings::warnIfUnknown);
         classpathFile.stringPropertyNames().forEach(name -> {
             values.put(name, classpathFile.getProperty(name));
             set.add(name);
@@ -135,8 +149,9 @@ public final class Settings {
         return load(new Properties(), Map.of(), toProperties(overrides));
     }
 
-    /** A copy with one more value set. */
+    /** A copy with one more value set; an unknown key fails with the nearest known one. */
     public Settings with(String property, String value) {
+        requireKnown(property, "a setting given in code");
         Map<String, String> copy = new TreeMap<>(values);
         copy.put(property, value);
         java.util.Set<String> set = new java.util.HashSet<>(explicitlySet);
@@ -226,7 +241,96 @@ public final class Settings {
         if (configured.isAbsolute()) {
             return configured;
         }
-        return get("cdc.project.dir").map(Path::of).orElse(Path.of("")).resolve(configured).toAbsolutePath().normalize();
+        return projectDir().resolve(configured).toAbsolutePath().normalize();
+    }
+
+    /** {@code cdc.project.dir}, or the working directory. */
+    public Path projectDir() {
+        String configured = get(Key.PROJECT_DIR);
+        return (configured.isEmpty() ? Path.of("") : Path.of(configured)).toAbsolutePath().normalize();
+    }
+
+    /** {@code cdc.reports.dir} against the project dir: where {@code index.html} and {@code evidence/} go. */
+    public Path reportsDir() {
+        Path configured = Path.of(get(Key.REPORTS_DIR));
+        return configured.isAbsolute() ? configured : projectDir().resolve(configured).toAbsolutePath().normalize();
+    }
+
+    /** A size setting ({@code 8MB}, {@code 512KB}, {@code 1GB}, or bytes) in bytes. */
+    public long bytes(Key key) {
+        String raw = get(key).toUpperCase(Locale.ROOT).replace(" ", "");
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("(\\d+)(B|KB|K|MB|M|GB|G)?").matcher(raw);
+        if (!size.matches()) {
+            throw new IllegalArgumentException(key.property() + "=" + get(key) + " is not a size. Write it as a number with a unit: "
+                    + "512KB, 8MB or 1GB.");
+        }
+        long number = Long.parseLong(size.group(1));
+        String unit = size.group(2) == null ? "B" : size.group(2);
+        return switch (unit) {
+            case "K", "KB" -> number << 10;
+            case "M", "MB" -> number << 20;
+            case "G", "GB" -> number << 30;
+            default -> number;
+        };
+    }
+
+    /** Every property name the harness knows. */
+    public static java.util.List<String> knownProperties() {
+        return Arrays.stream(Key.values()).map(Key::property).toList();
+    }
+
+    private static void requireKnown(String property, String where) {
+        if (knownProperties().contains(property)) {
+            return;
+        }
+        String nearest = nearest(property, knownProperties());
+        throw new IllegalArgumentException("Unknown setting " + property + " (" + where + "): the harness does not read it, so it would "
+                + "be ignored. " + (nearest != null ? "Did you mean " + nearest + "? (The README's Settings table lists every setting.)"
+                : "Known settings: " + String.join(", ", knownProperties()) + " (the README's Settings table says what each does)."));
+    }
+
+    private static void warnIfUnknown(String variable) {
+        java.util.List<String> known = Arrays.stream(Key.values()).map(Key::environmentVariable).toList();
+        if (known.contains(variable)) {
+            return;
+        }
+        String nearest = nearest(variable, known);
+        HarnessLog.warnOnce("environment variable " + variable + " is not a cdc-harness setting, so it is ignored"
+                + (nearest == null ? "" : " (did you mean " + nearest + "?)") + ". Other tools may use the CDC_ prefix too, "
+                + "so this is only a warning.");
+    }
+
+    /** The known name closest to {@code name} in edit distance, or null when none is close. */
+    static String nearest(String name, java.util.List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.max(3, name.length() / 3) ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public Path cacheDir() {

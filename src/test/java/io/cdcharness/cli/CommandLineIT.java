@@ -82,12 +82,49 @@ class CommandLineIT {
     }
 
     @Test
-    void runExecutesFeaturesAndWritesReports(@TempDir Path reports) {
-        int exit = Main.commandLine().execute("run", "features/seed/seed_pipeline.feature:10", "--reports", reports.toString());
+    void runExecutesFeaturesAndWritesReports(@TempDir Path reports) throws Exception {
+        int exit = Main.commandLine().execute("run", "features/seed/seed_pipeline.feature:18", "--reports", reports.toString());
         assertThat(exit).isZero();
         assertThat(reports.resolve("cucumber.html")).exists();
         assertThat(reports.resolve("cucumber.json")).exists();
         assertThat(reports.resolve("cucumber-junit.xml")).exists();
+        assertThat(reports.resolve("cucumber-timeline/index.html")).exists();
+        assertThat(reports.resolve("index.html")).as("the CDC report").exists();
+        assertThat(java.nio.file.Files.readString(reports.resolve("index.html"))).as("a scenario ran and is in the CDC report")
+                .contains("<tr class=\"scenario passed\"");
+        assertThat(System.getProperty("cdc.reports.dir")).as("run leaves the JVM's properties as they were").isNull();
+    }
+
+    @Test
+    void upAndDoctorNeverShowAPassword() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        UpCommand up = new UpCommand();
+        up.connector = "connectors/my-source-connector.json";
+        up.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8), cdc);
+        String upText = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(upText).contains("user root / password ******** (the seed's; masked like every secret)")
+                .contains("\"database.password\":\"********\"")
+                .doesNotContain("\"database.password\":\"root\"")
+                .containsPattern("--data @/\\S+/cdc-harness-my-source-connector-\\d+\\.json");
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("--data @(\\S+\\.json)").matcher(upText);
+        assertThat(body.find()).isTrue();
+        Path file = Path.of(body.group(1));
+        assertThat(java.nio.file.Files.readString(file)).as("the file curl posts has the real password").contains("\"database.password\":\"root\"");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream doctorOut = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(doctorOut, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Main.commandLine().execute("doctor", "--jdbc-url", jdbcUrl() + "&password=Url-pw-4711x", "--user", "root",
+                    "--password", "Doctor-pw-4711x");
+        } finally {
+            System.setOut(original);
+        }
+        String doctorText = doctorOut.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(doctorText).contains("cannot connect to jdbc:mysql://").contains("&password=********")
+                .doesNotContain("Url-pw-4711x").doesNotContain("Doctor-pw-4711x");
     }
 
     @Test

@@ -103,4 +103,32 @@ class ConnectorConfigResolverTest {
         assertThat(resolution.connector().config()).containsEntry("database.include.list", "shop").containsEntry("snapshot.mode", "no_data");
         assertThat(resolution.connector().config()).doesNotContainKey("database.whitelist");
     }
+
+    @Test
+    void referencesToSystemPropertiesAreResolvedInFixturesAndOverridesAndRememberedAsSecrets() {
+        System.setProperty("resolver-test.password", "Pw-from-a-property-7");
+        try {
+            DatabaseEndpoint database = new DatabaseEndpoint(DatabaseFlavor.MYSQL, "127.0.0.1", 43306, "127.0.0.1", 43306, "root", "root", 1);
+            ConnectorDefinition definition = ConnectorDefinition.read(SEED).withConfig(java.util.Map.of(
+                    "database.password", "${sys:resolver-test.password}", "connector.class", "io.debezium.connector.mysql.MySqlConnector",
+                    "key.converter.basic.auth.user.info", "${file:/etc/secrets.properties:auth}"));
+            ConnectorConfigResolver.Resolution resolution = new ConnectorConfigResolver(database, "127.0.0.1:49092")
+                    .resolve(definition, java.util.Map.of("value.converter.basic.auth.user.info", "user:${sys:resolver-test.password}"));
+            assertThat(resolution.connector().config())
+                    .containsEntry("database.password", "Pw-from-a-property-7")
+                    .containsEntry("value.converter.basic.auth.user.info", "user:Pw-from-a-property-7")
+                    .containsEntry("key.converter.basic.auth.user.info", "${file:/etc/secrets.properties:auth}");
+            assertThat(io.cdcharness.stack.Secrets.scrub("login Pw-from-a-property-7")).isEqualTo("login ********");
+        } finally {
+            System.clearProperty("resolver-test.password");
+        }
+    }
+
+    @Test
+    void aReferenceThatIsNotSetNamesTheKeyAndHowToSetIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> References.resolve("database.password", "${env:NO_SUCH_VARIABLE_HERE}", "fixtures/x.json"))
+                .hasMessage("The connector config key database.password (in fixtures/x.json) refers to the environment variable "
+                        + "NO_SUCH_VARIABLE_HERE with ${env:NO_SUCH_VARIABLE_HERE}, but it is not set. Set it (export NO_SUCH_VARIABLE_HERE=...), "
+                        + "or write the value itself.");
+    }
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prints figures; opt-in because it takes several minutes:
  *
  * <pre>
- * mvn -B verify -DskipUnitTests -Dit.test=LargeSqlScriptIT -Dcdc.it.large-script=true [-Dcdc.database=mariadb]
+ * mvn -B verify -DskipUnitTests -Dit.test=LargeSqlScriptIT -Dit.large-script=true [-Dcdc.database=mariadb]
  * </pre>
  *
  * Besides the harness's own way (one statement per round trip) it measures two alternatives, to show
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then no longer says which statement failed), and the same statements inside one transaction (one
  * commit, one log flush, instead of 100,000).
  */
-@EnabledIfSystemProperty(named = "cdc.it.large-script", matches = "true")
+@EnabledIfSystemProperty(named = "it.large-script", matches = "true")
 class LargeSqlScriptIT {
     private static final int ROWS = 100_000;
 

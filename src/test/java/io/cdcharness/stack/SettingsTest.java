@@ -77,4 +77,59 @@ class SettingsTest {
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(Settings.Key.CONNECT_PLUGIN_PATH.environmentVariable()).isEqualTo("CDC_CONNECT_PLUGIN_PATH");
     }
+
+    @Test
+    void aMisspelledSystemPropertyFailsNamingTheNearestKey() {
+        Properties system = new Properties();
+        system.setProperty("cdc.timout", "10s");
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of(), system))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown setting cdc.timout (a system property (-Dcdc.timout)): the harness does not read it, "
+                        + "so it would be ignored. Did you mean cdc.timeout? (The README's Settings table lists every setting.)");
+    }
+
+    @Test
+    void aMisspelledKeyOfThePropertiesFileFailsToo() {
+        Properties file = new Properties();
+        file.setProperty("cdc.databse", "mariadb");
+        assertThatThrownBy(() -> Settings.load(file, Map.of(), new Properties()))
+                .hasMessageStartingWith("Unknown setting cdc.databse (a key of cdc-harness.properties): the harness does not read it, "
+                        + "so it would be ignored. Did you mean cdc.database?");
+    }
+
+    @Test
+    void aKeyFarFromEveryKnownOneListsThemAll() {
+        assertThatThrownBy(() -> Settings.of(Map.of()).with("cdc.completely.different.thing", "1"))
+                .hasMessageNotContaining("Did you mean")
+                .hasMessageContaining("Known settings: cdc.stack, ")
+                .hasMessageContaining(", cdc.timeout, ")
+                .hasMessageEndingWith(" (the README's Settings table says what each does).");
+    }
+
+    @Test
+    void otherSystemPropertiesAndAnUnknownEnvironmentVariableDoNotFail() {
+        Properties system = new Properties();
+        system.setProperty("cdcfoo", "x");
+        system.setProperty("cucumber.filter.tags", "not @wip");
+        Settings settings = Settings.load(new Properties(), Map.of("CDC_TIMOUT", "5s", "CDC_TIMEOUT", "7s"), system);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Settings.nearest("CDC_TIMOUT", java.util.Arrays.stream(Settings.Key.values()).map(Settings.Key::environmentVariable).toList()))
+                .isEqualTo("CDC_TIMEOUT");
+    }
+
+    @Test
+    void sizesReadWithUnits() {
+        Settings settings = Settings.of(Map.of("cdc.evidence.scenario.limit", "512KB", "cdc.evidence.run.limit", "2g"));
+        assertThat(settings.bytes(Settings.Key.EVIDENCE_SCENARIO_LIMIT)).isEqualTo(512 * 1024);
+        assertThat(settings.bytes(Settings.Key.EVIDENCE_RUN_LIMIT)).isEqualTo(2L << 30);
+        assertThatThrownBy(() -> Settings.of(Map.of("cdc.evidence.run.limit", "lots")).bytes(Settings.Key.EVIDENCE_RUN_LIMIT))
+                .hasMessage("cdc.evidence.run.limit=lots is not a size. Write it as a number with a unit: 512KB, 8MB or 1GB.");
+    }
+
+    @Test
+    void reportsGoUnderTheProjectDir() {
+        Settings settings = Settings.of(Map.of("cdc.project.dir", "/tmp/project"));
+        assertThat(settings.reportsDir()).isEqualTo(java.nio.file.Path.of("/tmp/project/reports"));
+        assertThat(settings.fixturesDir()).isEqualTo(java.nio.file.Path.of("/tmp/project/fixtures"));
+    }
 }

@@ -114,10 +114,13 @@ public final class ContainersStack implements CdcStack {
         }
     }
 
+    private volatile io.cdcharness.stack.BootPhases.Boot bootRecord;
+
     private void boot() {
         DatabaseFlavor flavor = settings.database();
         Duration timeout = settings.bootTimeout();
         long begin = System.nanoTime();
+        bootRecord = io.cdcharness.stack.BootPhases.begin("containers stack, " + flavor.displayName());
         HarnessLog.info("booting the containers stack: " + image(flavor == DatabaseFlavor.MYSQL ? Settings.Key.IMAGE_MYSQL : Settings.Key.IMAGE_MARIADB)
                 + ", " + image(Settings.Key.IMAGE_KAFKA) + ", " + image(Settings.Key.IMAGE_CONNECT) + " (logs in " + logDir + ")");
         try {
@@ -128,6 +131,7 @@ public final class ContainersStack implements CdcStack {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        bootRecord.ready(Duration.ofNanos(System.nanoTime() - begin));
         HarnessLog.info("stack ready in " + Durations.format(Duration.ofNanos(System.nanoTime() - begin)));
     }
 
@@ -141,6 +145,7 @@ public final class ContainersStack implements CdcStack {
             }
             throw new StackBootException(service, e.getMessage() + rootCause(e), logs.get(service), e);
         }
+        bootRecord.phase(service, Duration.ofNanos(started - begin), Duration.ofNanos(System.nanoTime() - started));
         HarnessLog.info(String.format(java.util.Locale.ROOT, "  %-8s ready at %-7s (took %s)", service,
                 Durations.format(Duration.ofNanos(System.nanoTime() - begin)), Durations.format(Duration.ofNanos(System.nanoTime() - started))));
     }

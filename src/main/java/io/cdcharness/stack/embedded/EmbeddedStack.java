@@ -78,8 +78,8 @@ public final class EmbeddedStack implements CdcStack {
         Duration timeout = settings.bootTimeout();
         MavenArtifacts artifacts = new MavenArtifacts(io.cdcharness.stack.maven.ServerArtifacts.forCache(cacheDir,
                 settings.get(Settings.Key.MAVEN_REPOSITORY)));
-        BootProgress progress = new BootProgress(System.out);
         DatabaseDistribution distribution = EmbeddedDatabase.distribution(flavor, settings.databaseVersion());
+        BootProgress progress = new BootProgress("embedded stack, " + distribution.displayName());
         progress.line("booting the embedded stack: " + distribution.displayName()
                 + ", Kafka " + settings.kafkaVersion() + ", Connect " + settings.connectVersion()
                 + " + Debezium " + settings.debeziumVersion() + " (logs in " + run.root() + ")");
@@ -115,7 +115,7 @@ public final class EmbeddedStack implements CdcStack {
             if (Boolean.parseBoolean(settings.get(Settings.Key.DATABASE_PROXY))) {
                 proxy = io.cdcharness.stack.TcpProxy.start("127.0.0.1", database.endpoint().port());
             }
-            progress.line("stack ready in " + Durations.format(progress.elapsed()));
+            progress.ready();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** A plain JUnit 5 test of the order service's pipeline: register, insert, assert. */
 @CdcTest(sql = "sql/orders-schema.sql", connector = "connectors/orders-connector.json")
-class OrderCdcTest {
+class OrderCdcIT {
 
     @Test
     void aCancelledOrderIsCaptured(CdcHarness cdc) {

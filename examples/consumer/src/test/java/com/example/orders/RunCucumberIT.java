@@ -10,6 +10,6 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
 @ConfigurationParameter(key = "cucumber.glue", value = "io.cdcharness.cucumber")
-@ConfigurationParameter(key = "cucumber.plugin", value = "pretty, io.cdcharness.report.ScenarioTimings, html:target/cucumber.html")
-class RunCucumberTest {
+@ConfigurationParameter(key = "cucumber.plugin", value = "pretty, io.cdcharness.report.ScenarioTimings, html:reports/cucumber.html")
+class RunCucumberIT {
 }
