@@ -59,12 +59,17 @@ public final class Faults {
         private String pendingWhat;
         private ScheduledFuture<?> pendingRestore;
         private LoadWriter writer;
+        private volatile java.util.function.Consumer<String> listener;
         /** Per connector: its stored offset and its topics' record counts when the Connect worker went down. */
         private final java.util.Map<String, DownMark> downMarks = new java.util.LinkedHashMap<>();
 
         synchronized void add(String entry) {
             entries.add(entry);
             HarnessLog.info("fault: " + entry);
+            java.util.function.Consumer<String> heard = listener;
+            if (heard != null) {
+                heard.accept(entry);
+            }
         }
 
         synchronized List<String> entries() {
@@ -302,6 +307,14 @@ public final class Faults {
         synchronized (log) {
             return Optional.ofNullable(log.writer);
         }
+    }
+
+    /**
+     * Hears each fault as it is logged (the CDC report puts it on the scenario's timeline); null stops.
+     * One listener at a time, as for the database's statements.
+     */
+    public void onFault(java.util.function.Consumer<String> listener) {
+        log.listener = listener;
     }
 
     /** Every fault of the scenario, with its time, in order. */

@@ -103,6 +103,7 @@ public final class Evidence {
             current = run;
         }
         harness.database().onStatement(run::statementRan);
+        harness.faults().onFault(text -> run.mark("fault", text));
         return run;
     }
 
@@ -141,6 +142,7 @@ public final class Evidence {
         }
         try {
             run.harness().database().onStatement(null);
+            run.harness().faults().onFault(null);
         } catch (RuntimeException ignored) {
             // a closed harness records nothing anyway
         }
