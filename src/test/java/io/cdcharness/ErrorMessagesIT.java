@@ -200,6 +200,27 @@ class ErrorMessagesIT {
     }
 
     @Test
+    void aValueIsShownAsItIsWrittenInSqlAndComparedByMeaning() {
+        cdc.execute("CREATE TABLE shop.shifts (id INT PRIMARY KEY, starts TIME(2), ends DATETIME(3))");
+        cdc.register(SHOP);
+        cdc.execute("INSERT INTO shop.shifts VALUES (1, '517:51:04.77', '2024-01-31 10:15:30.5')");
+        cdc.topic("shop.shop.shifts").receives(EventExpectation.create().with("after.starts", "517:51:04.770").with("after.ends", "2024-01-31T10:15:30.500"));
+        assertThatThrownBy(() -> cdc.topic("shop.shop.shifts").receives(EventExpectation.create().with("after.starts", "517:51:04.78")))
+                .hasMessageContaining("after.starts: expected 517:51:04.78 but was 517:51:04.77");
+    }
+
+    @Test
+    void anyOrderFailuresShowTheClosestEventWithItsDifferences() {
+        cdc.register(SHOP);
+        cdc.execute("INSERT INTO shop.customers VALUES (1, 'Ann', 'ann@example.com'), (2, 'Bob', 'bob@example.com')");
+        assertThatThrownBy(() -> cdc.topic("shop.shop.customers").holdsInAnyOrder(List.of(
+                EventExpectation.create().with("after.id", "2"), EventExpectation.create().with("after.id", "1").with("after.name", "Anne"))))
+                .hasMessageContaining("not matched by any event: an event with op=c, after.id=1, after.name=Anne\n"
+                        + "    closest: #0 op=c key={\"id\":1}")
+                .hasMessageContaining("after.name: expected Anne but was \"Ann\"");
+    }
+
+    @Test
     void aMissingFixtureNamesTheFixturesThatExist() {
         assertThatThrownBy(() -> cdc.register("connectors/shop-conector.json"))
                 .hasMessageStartingWith("The connector fixture " + cdc.fixture("connectors/shop-conector.json") + " does not exist. Fixtures in ")

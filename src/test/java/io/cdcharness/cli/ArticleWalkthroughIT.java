@@ -150,6 +150,11 @@ class ArticleWalkthroughIT {
     @Test
     @Order(5)
     void theConsoleConsumerShowsTheSchemaChangesOfBothTables() throws Exception {
+        // As in the article, the topics appear once the connector's snapshot has run: list them until they do.
+        org.awaitility.Awaitility.await("topics originDB and originDB.user.user_account to exist (./cdc-harness topics --list)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(shell("./cdc-harness topics --bootstrap-server localhost:9092 --list", "").lines().toList())
+                        .contains("originDB", "originDB.user.user_account"));
         String out = shell("./cdc-harness consume --bootstrap-server localhost:9092 --topic originDB --from-beginning --max-messages 20 --timeout-ms 15000", "");
         assertThat(out).contains("1.5.0.Final", "CREATE DATABASE `user`", "CREATE TABLE `user_account`", "CREATE TABLE `user_role`");
         String rows = shell("./cdc-harness consume --bootstrap-server localhost:9092 --topic originDB.user.user_account --from-beginning "

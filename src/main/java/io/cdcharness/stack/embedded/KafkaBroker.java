@@ -59,7 +59,10 @@ final class KafkaBroker {
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), List.of("-Xms256m", "-Xmx1g"),
                 "kafka.Kafka", properties.toString());
         ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services);
-        process.awaitReady("accepting connections on port " + plan.port(), timeout, () -> FreePorts.isListening(plan.port()));
+        // Listening alone is not enough: another process may hold the port for a moment, and then this
+        // broker dies with "Address already in use" after the check passed. Its own log says it started.
+        process.awaitReady("started (\"Kafka Server started\" in its log) and accepting connections on port " + plan.port(), timeout,
+                () -> FreePorts.isListening(plan.port()) && startedSinceLaunch(log));
         return new KafkaBroker(process, plan.port());
     }
 
@@ -85,6 +88,18 @@ final class KafkaBroker {
             return java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** True when the log says the broker started, after the last time the harness started it (a restart appends). */
+    private static boolean startedSinceLaunch(Path log) {
+        try {
+            String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int relaunch = text.lastIndexOf("---- cdc-harness: starting");
+            String current = relaunch < 0 ? text : text.substring(relaunch);
+            return current.contains("Kafka Server started") || current.contains("Transitioning from RECOVERY to RUNNING");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
