@@ -1,3 +1,4 @@
+@faults
 Feature: The binlog is purged while the connector is stopped
   A stopped connector keeps its offset: a binlog position. If the server purges that binlog file
   before the connector comes back, the connector cannot carry on where it stopped; Debezium says so

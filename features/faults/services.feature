@@ -1,3 +1,4 @@
+@faults
 Feature: The database or the Kafka broker dies and comes back
   The database is killed (kill -9) and started again on the same data directory and port; the broker
   is killed and started again on the same log directory. The connector reconnects and carries on:

@@ -1,3 +1,4 @@
+@faults
 Feature: The Connect worker dies or restarts under load
   Debezium delivers at least once: when the Connect worker is killed, it starts again from the offsets
   it stored last (every offset.flush.interval.ms), so nothing is lost and the events after that offset

@@ -93,19 +93,26 @@ public final class CdcHarness implements AutoCloseable {
         final ScenarioState scenario = new ScenarioState();
         final Faults.Log faults = new Faults.Log();
         final Settler settler;
+        final RunScope scope;
 
         Core(Settings settings, CdcStack stack) {
             this.stack = stack;
             this.database = new Database(stack.database());
             this.harnessSession = new Database(stack.database());
-            this.connect = new ConnectClient(stack.connectUrl());
-            this.recorder = new TopicRecorder(stack.kafkaBootstrapServers());
-            this.topics = new KafkaTopics(stack.kafkaBootstrapServers());
-            this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers());
+            this.connect = new ConnectClient(stack.connectUrl(), stack.connectAuthorization());
+            this.recorder = new TopicRecorder(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
+            this.topics = new KafkaTopics(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
+            this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
+            this.scope = stack.ownsEverything() ? RunScope.everything()
+                    : RunScope.leavingAlone(connect.connectors(), topics.list(), harnessSession.userDatabases(),
+                    registryClient().map(io.cdcharness.kafka.SchemaRegistryClient::subjects).orElse(List.of()));
+            if (!stack.ownsEverything()) {
+                HarnessLog.info(scope.describe());
+            }
             this.resolver = new ConnectorConfigResolver(stack.database(), stack.kafkaBootstrapServersForConnect(), settings.connectorDefaults());
             this.recorder.decodeAvroWith(new io.cdcharness.kafka.AvroRecords(this::registryClient));
             Set<String> connectOwn = stack.connectStorageTopics().all();
-            this.recorder.watchAllExcept(topic -> topic.startsWith("__") || connectOwn.contains(topic));
+            this.recorder.watchAllExcept(topic -> topic.startsWith("__") || connectOwn.contains(topic) || !scope.mayRemoveTopic(topic));
             this.settler = new Settler(harnessSession, connect, recorder, topics, stack.connectStorageTopics().offset(),
                     scenario::binlogConnectorNames);
         }
@@ -141,7 +148,8 @@ public final class CdcHarness implements AutoCloseable {
 
     /**
      * The stack shared by everything in this JVM, booted on first use with {@link Settings#load()} and
-     * closed when the JVM exits. A boot failure is remembered and reported to every later caller.
+     * closed when the JVM exits, or the warm stack of {@code ./cdc-harness up} when one is alive, free and
+     * runs the same settings ({@code cdc.reuse}). A boot failure is remembered and reported to every later caller.
      */
     public static CdcHarness shared() {
         synchronized (SHARED_LOCK) {
@@ -151,7 +159,8 @@ public final class CdcHarness implements AutoCloseable {
             }
             if (shared == null) {
                 try {
-                    shared = start(Settings.load());
+                    Settings settings = Settings.load();
+                    shared = new CdcHarness(settings, new Core(settings, Stacks.startOrAttach(settings)), true);
                 } catch (RuntimeException e) {
                     sharedBootFailure = e;
                     throw e;
@@ -356,6 +365,7 @@ public final class CdcHarness implements AutoCloseable {
     public Connector register(String fixturePath, Map<String, String> changes) {
         ConnectorConfigResolver.Resolution resolution = resolveConnector(fixturePath, changes);
         Connector connector = new Connector(resolution.connector().name(), resolution.connector().config());
+        core.scope.requireOwnConnector(connector.name(), fixturePath);
         try {
             lifecycle().create(connector);
         } catch (ConnectRestException e) {
@@ -544,11 +554,13 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Checks of one topic. */
     public TopicAssert topic(String name) {
+        core.scope.requireOwnTopic(name);
         return new TopicAssert(name, checks());
     }
 
     /** The same checks with another timeout than {@code cdc.timeout}. */
     public TopicAssert topic(String name, Duration timeout) {
+        core.scope.requireOwnTopic(name);
         return new TopicAssert(name, checks().with(Eventually.within(timeout, diagnostics())));
     }
 
@@ -678,13 +690,15 @@ public final class CdcHarness implements AutoCloseable {
         restartServicesThatDied();
         core.faults.clear(core.stack.faults());
         for (String name : core.connect.connectors()) {
-            lifecycle().removeConnector(name);
+            if (core.scope.mayRemoveConnector(name)) {
+                lifecycle().removeConnector(name);
+            }
         }
         core.scenario.clear();
         deleteOffsetsOfDeletedConnectors();
         Set<String> internal = core.stack.connectStorageTopics().all();
         List<String> doomed = core.topics.listNonInternal().stream()
-                .filter(topic -> !internal.contains(topic))
+                .filter(topic -> !internal.contains(topic) && core.scope.mayRemoveTopic(topic))
                 .toList();
         core.topics.delete(doomed);
         eventually().until("deleted topics " + doomed + " to be gone", () -> {
@@ -696,9 +710,20 @@ public final class CdcHarness implements AutoCloseable {
         // Only now: until the old topics are gone, the recorder could read them again (it records every
         // topic), and a record of the last scenario would show up in this one under the same name.
         core.recorder.reset();
-        core.registryClient().ifPresent(io.cdcharness.kafka.SchemaRegistryClient::deleteAllSubjects);
+        core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
         core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
-        core.harnessSession.dropUserDatabases();
+        core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
+    }
+
+    /** On someone's cluster, the run's last act: what it created goes (what was there before stays, as always). */
+    private void leaveTheClusterAsFound() {
+        try {
+            reset();
+            HarnessLog.info("removed what this run created on the " + core.stack.describe() + "; " + core.scope.describe());
+        } catch (RuntimeException e) {
+            HarnessLog.warn("could not remove everything this run created on the " + core.stack.describe() + ": " + e.getMessage()
+                    + ". Remove its connectors, topics and databases by hand; what was there before the run was not touched.");
+        }
     }
 
     /**
@@ -743,7 +768,8 @@ public final class CdcHarness implements AutoCloseable {
         Map<org.apache.kafka.common.TopicPartition, Long> ends = core.topics.endOffsets(offsetTopic);
         eventually().until("the harness to read Connect's offset topic \"" + offsetTopic + "\" to its end " + ends,
                 () -> core.recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("not yet read to the end"));
-        core.offsetTombstones.tombstone(OffsetTombstones.live(core.recorder.records(offsetTopic)));
+        core.offsetTombstones.tombstone(OffsetTombstones.live(core.recorder.records(offsetTopic)).stream()
+                .filter(core.scope::mayDeleteOffset).toList());
     }
 
     // ---- diagnostics ----
@@ -786,6 +812,9 @@ public final class CdcHarness implements AutoCloseable {
             return; // a view made by withTimeout: the harness it came from owns everything
         }
         core.faults.clear(core.stack.faults());
+        if (!core.stack.ownsEverything()) {
+            leaveTheClusterAsFound();
+        }
         core.recorder.close();
         core.offsetTombstones.close();
         core.topics.close();

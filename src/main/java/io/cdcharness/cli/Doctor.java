@@ -68,7 +68,7 @@ final class Doctor {
             case CONTAINERS -> checks.add(run("docker", "info") == 0 ? Check.ok("Docker answers (docker info)")
                     : Check.fail("Docker does not answer (docker info failed)",
                     "start Docker (sudo systemctl start docker, or dockerd &), or use -Dcdc.stack=embedded, which needs no Docker"));
-            case EXTERNAL -> checks.add(Check.ok("external stack: give --jdbc-url and --connect-url to check it"));
+            case EXTERNAL -> checks.addAll(external(settings));
         }
         if (seedPorts) {
             for (int port : new int[] {3306, 9092, 8083}) {
@@ -139,10 +139,70 @@ final class Doctor {
                 "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + user + "'@'%'");
     }
 
+    /** The external stack's endpoints, each checked on its own: settings, database, Kafka with its client properties, Connect, registry. */
+    List<Check> external(Settings settings) {
+        List<Check> checks = new ArrayList<>();
+        io.cdcharness.stack.CdcStack stack;
+        try {
+            stack = io.cdcharness.stack.external.ExternalStack.connect(settings);
+        } catch (RuntimeException e) {
+            checks.add(Check.fail("external stack: " + e.getMessage(), "set the cdc.external.* settings (README, \"External stack\")"));
+            return checks;
+        }
+        checks.add(Check.ok("external stack settings are complete: " + stack.describe()));
+        io.cdcharness.stack.DatabaseEndpoint database = stack.database();
+        checks.addAll(database(database.jdbcUrl(), database.user(), database.password()));
+        checks.addAll(kafka(stack));
+        checks.addAll(connect(stack.connectUrl(), stack.connectAuthorization()));
+        stack.schemaRegistryUrl().ifPresent(url -> checks.add(answersHttp(url) ? Check.ok("schema registry answers at " + url)
+                : Check.fail("schema registry does not answer at " + url, "check cdc.external.registry.url")));
+        return checks;
+    }
+
+    private static List<Check> kafka(io.cdcharness.stack.CdcStack stack) {
+        List<Check> checks = new ArrayList<>();
+        java.util.Map<String, Object> config = new java.util.HashMap<>(stack.kafkaClientProperties());
+        config.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        config.put("default.api.timeout.ms", "8000");
+        config.put("request.timeout.ms", "5000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            java.util.Set<String> topics = admin.listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            checks.add(Check.ok("Kafka answers at " + stack.kafkaBootstrapServers() + " (" + topics.size() + " topics)"));
+            java.util.Set<String> missing = new java.util.TreeSet<>(stack.connectStorageTopics().all());
+            missing.removeAll(topics);
+            checks.add(missing.isEmpty() ? Check.ok("the Connect worker's own topics exist: " + new java.util.TreeSet<>(stack.connectStorageTopics().all()))
+                    : Check.fail("the Connect worker's topics " + missing + " are not in Kafka",
+                    "name the worker's config.storage.topic, offset.storage.topic and status.storage.topic with "
+                            + "cdc.external.connect.storage.topics=config,offset,status (the harness needs the offset topic)"));
+        } catch (Exception e) {
+            checks.add(Check.fail("Kafka does not answer at " + stack.kafkaBootstrapServers() + ": " + e.getMessage(),
+                    "check cdc.external.kafka.bootstrap.servers, and cdc.external.kafka.config for TLS/SASL client settings"));
+        }
+        return checks;
+    }
+
+    private static boolean answersHttp(String url) {
+        try {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() < 500;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     List<Check> connect(String url) {
+        return connect(url, java.util.Optional.empty());
+    }
+
+    List<Check> connect(String url, java.util.Optional<String> authorization) {
         List<Check> checks = new ArrayList<>();
         try {
-            List<ConnectClient.Plugin> plugins = new ConnectClient(url).plugins();
+            List<ConnectClient.Plugin> plugins = new ConnectClient(url, authorization).plugins();
             checks.add(Check.ok("Kafka Connect REST answers at " + url));
             List<String> debezium = plugins.stream().map(ConnectClient.Plugin::className)
                     .filter(name -> name.equals(DatabaseFlavor.MYSQL.connectorClass()) || name.equals(DatabaseFlavor.MARIADB.connectorClass()))

@@ -4,6 +4,7 @@ import io.cdcharness.CdcHarness;
 import io.cdcharness.connect.ConnectorConfigResolver;
 import io.cdcharness.stack.CdcStack;
 import io.cdcharness.stack.Settings;
+import io.cdcharness.stack.warm.WarmStacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,9 +19,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
-/** Starts the stack, prints its endpoints, and keeps it running until Ctrl-C. */
+/**
+ * Starts the stack, prints its endpoints, and keeps it running until Ctrl-C. While it runs, it is a warm
+ * stack: {@code mvn verify}, {@code ./cdc-harness run} and IDE runs on this machine attach to it instead
+ * of booting, when they ask for the same settings ({@code cdc.reuse}).
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the stack and print its endpoints; Ctrl-C stops it and cleans up.")
+        description = {"Start the stack and print its endpoints; Ctrl-C stops it and cleans up.",
+                "While it runs, mvn verify, ./cdc-harness run and IDE runs with the same settings attach to it instead of booting "
+                        + "(cdc.reuse=auto; -Dcdc.reuse=false in a run boots its own)."})
 final class UpCommand implements Runnable {
     @Mixin
     StackOptions stackOptions = new StackOptions();
@@ -36,6 +43,13 @@ final class UpCommand implements Runnable {
     @Option(names = "--connector", paramLabel = "FIXTURE", defaultValue = "connectors/my-source-connector.json",
             description = "connector fixture to print, resolved against this stack, as a ready curl command (default: the seed's)")
     String connector;
+
+    @Option(names = "--no-registry", description = "do not start the schema registry (by default it starts with the stack, "
+            + "so that runs attached to it can use Avro; it needs a Java 21+ on the embedded stack)")
+    boolean noRegistry;
+
+    @Option(names = "--private", description = "do not offer this stack to other runs (no warm stack record)")
+    boolean privateStack;
 
     /** The POST body with its real secrets, in a file only its owner reads, removed when the command ends. */
     private static Path connectorBody(ConnectorConfigResolver.Resolution resolution) {
@@ -60,17 +74,42 @@ final class UpCommand implements Runnable {
             settings = settings.with(Settings.Key.PORTS.property(), ports);
         }
         CdcHarness harness = CdcHarness.start(settings);
+        if (!noRegistry && !privateStack && !seed) { // the article's stack has no registry
+            startRegistry(harness);
+        }
+        AutoCloseable published = privateStack ? () -> { } : WarmStacks.publish(harness.stack(), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\n[cdc-harness] stopping the stack...");
+            try {
+                published.close();
+            } catch (Exception e) {
+                System.err.println("[cdc-harness] could not remove the warm stack record: " + e.getMessage());
+            }
             harness.close();
             stopped.countDown();
         }, "cdc-harness-up-stop"));
         print(System.out, harness);
+        if (!privateStack) {
+            System.out.println("Runs on this machine with the same settings attach to this stack instead of booting: mvn verify,");
+            System.out.println("./cdc-harness run, an IDE run (cdc.reuse=auto). Each of their scenarios starts from a clean slate, which");
+            System.out.println("removes every connector, topic and database on it. -Dcdc.reuse=false in a run boots its own.");
+            System.out.flush();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The registry starts with the stack, so that attached runs can use Avro; without a Java 21+ the stack runs without. */
+    private static void startRegistry(CdcHarness harness) {
+        try {
+            harness.stack().ensureSchemaRegistry();
+        } catch (RuntimeException e) {
+            System.out.println("[cdc-harness] no schema registry: " + e.getMessage().lines().findFirst().orElse("")
+                    + " (attached runs that need Avro will say so)");
         }
     }
 
@@ -84,6 +123,7 @@ final class UpCommand implements Runnable {
         out.println("                             " + stack.database().jdbcUrl());
         out.println("  Kafka bootstrap            " + stack.kafkaBootstrapServers());
         out.println("  Kafka Connect REST         " + stack.connectUrl());
+        stack.schemaRegistryUrl().ifPresent(url -> out.println("  Schema registry            " + url));
         out.println();
         out.println("Try:");
         out.println("  curl -s " + stack.connectUrl() + "/connector-plugins");

@@ -34,10 +34,20 @@ public final class ConnectClient {
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Optional<String> authorization;
     private volatile String version;
 
     public ConnectClient(String baseUrl) {
+        this(baseUrl, Optional.empty());
+    }
+
+    /**
+     * A client that sends {@code Authorization} with every call, e.g. {@code Basic dXNlcjpwYXNz} for a
+     * worker behind REST basic authentication.
+     */
+    public ConnectClient(String baseUrl, Optional<String> authorization) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = authorization;
     }
 
     public String url() {
@@ -232,6 +242,7 @@ public final class ConnectClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json");
+            authorization.ifPresent(value -> request.header("Authorization", value));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

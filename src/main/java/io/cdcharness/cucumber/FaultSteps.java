@@ -58,6 +58,18 @@ public class FaultSteps {
         cdc().ensureHealthy();
     }
 
+    /**
+     * Scenarios tagged {@code @faults} kill and start the stack's services; on a stack whose processes are
+     * not this run's (an attached warm stack, an external one) they are skipped with the reason.
+     */
+    @Before(value = "@faults or @embedded-only", order = -11)
+    public void skipWithoutProcessControl(Scenario scenario) {
+        if (!cdc().stack().faults().controlsProcesses()) {
+            throw new TestAbortedException("skipped: it causes faults, and the processes of the " + cdc().stack().describe()
+                    + " are not this run's to kill and start (-Dcdc.reuse=false boots an own stack that can)");
+        }
+    }
+
     /** Scenarios tagged {@code @embedded-only} need faults only the embedded stack does; elsewhere they are skipped with the reason. */
     @Before(value = "@embedded-only", order = -10)
     public void skipOnOtherStacks(Scenario scenario) {

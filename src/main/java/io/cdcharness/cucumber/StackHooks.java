@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class StackHooks {
     private static final AtomicReference<Thread> RUNNING = new AtomicReference<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     @Before(order = 0)
     public void cleanSlate(Scenario scenario) {
@@ -22,6 +23,11 @@ public class StackHooks {
         ScenarioContext.begin();
         CdcHarness.shared().reset();
         ScenarioContext.current().run = EvidenceHooks.begin(scenario); // ended by EvidenceHooks
+        if (FIRST.getAndSet(false)) {
+            ProcessHandle.current().info().startInstant().ifPresent(launched -> io.cdcharness.stack.HarnessLog.info(String.format(
+                    "the first scenario's first step starts %.2f s after this JVM was launched (stack: %s)",
+                    java.time.Duration.between(launched, java.time.Instant.now()).toMillis() / 1000.0, CdcHarness.shared().stack().describe())));
+        }
     }
 
     @After(order = 0)

@@ -21,7 +21,13 @@ public final class KafkaTopics implements AutoCloseable {
     private final String bootstrapServers;
 
     public KafkaTopics(String bootstrapServers) {
+        this(bootstrapServers, java.util.Map.of());
+    }
+
+    /** With client properties of the cluster (security.protocol, sasl.*, ssl.*) beside the bootstrap servers. */
+    public KafkaTopics(String bootstrapServers, java.util.Map<String, String> clientProperties) {
         Properties properties = new Properties();
+        properties.putAll(clientProperties);
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "cdc-harness-admin");
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");

@@ -26,7 +26,13 @@ public final class OffsetTombstones implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public OffsetTombstones(String bootstrapServers) {
+        this(bootstrapServers, java.util.Map.of());
+    }
+
+    /** With client properties of the cluster (security.protocol, sasl.*, ssl.*) beside the bootstrap servers. */
+    public OffsetTombstones(String bootstrapServers, java.util.Map<String, String> clientProperties) {
         Properties properties = new Properties();
+        properties.putAll(clientProperties);
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -61,7 +61,12 @@ public class SchemaRegistryClient {
 
     /** Deletes every subject for good (soft, then permanently): the clean slate between scenarios. */
     public void deleteAllSubjects() {
-        for (String subject : subjects()) {
+        deleteSubjects(subject -> true);
+    }
+
+    /** Deletes for good the subjects the filter accepts. */
+    public void deleteSubjects(java.util.function.Predicate<String> which) {
+        for (String subject : subjects().stream().filter(which).toList()) {
             send("DELETE", "/subjects/" + encode(subject));
             send("DELETE", "/subjects/" + encode(subject) + "?permanent=true");
         }

@@ -57,7 +57,13 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile long lastMetadataRefresh;
 
     public TopicRecorder(String bootstrapServers) {
+        this(bootstrapServers, java.util.Map.of());
+    }
+
+    /** With client properties of the cluster (security.protocol, sasl.*, ssl.*) beside the bootstrap servers. */
+    public TopicRecorder(String bootstrapServers, java.util.Map<String, String> clientProperties) {
         Properties properties = new Properties();
+        properties.putAll(clientProperties);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

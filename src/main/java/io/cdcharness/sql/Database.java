@@ -344,7 +344,12 @@ public final class Database implements AutoCloseable {
 
     /** Drops every database a scenario created. */
     public synchronized void dropUserDatabases() {
-        for (String name : userDatabases()) {
+        dropUserDatabases(name -> true);
+    }
+
+    /** Drops the databases (other than the server's own) that the filter accepts. */
+    public synchronized void dropUserDatabases(java.util.function.Predicate<String> which) {
+        for (String name : userDatabases().stream().filter(which).toList()) {
             execute("DROP DATABASE `" + name.replace("`", "``") + "`");
         }
     }

@@ -35,6 +35,25 @@ public interface CdcStack extends AutoCloseable {
     /** The Connect REST base URL, e.g. {@code http://127.0.0.1:8083}. */
     String connectUrl();
 
+    /** The {@code Authorization} header the Connect REST API wants, when it wants one (an external worker). */
+    default Optional<String> connectAuthorization() {
+        return Optional.empty();
+    }
+
+    /** Kafka client properties beside the bootstrap servers (security.protocol, sasl.*, ssl.*): empty for the harness's own brokers. */
+    default Map<String, String> kafkaClientProperties() {
+        return Map.of();
+    }
+
+    /**
+     * True when everything on this stack is the harness's to remove between scenarios (its own stack, or a
+     * warm one of {@code up}); false for someone's cluster, where the harness removes only what its run
+     * created and leaves every connector, topic and database that was there before alone.
+     */
+    default boolean ownsEverything() {
+        return true;
+    }
+
     /** The JMX service URL of the Connect worker, when the stack exposes one (used to see Debezium's streaming metrics). */
     Optional<String> connectJmxUrl();
 

@@ -79,7 +79,25 @@ public final class Settings {
         REPORTS_DIR("cdc.reports.dir", "reports", "where the CDC report (index.html) and the evidence of failed scenarios go, relative to the project dir"),
         EVIDENCE("cdc.evidence", "failed", "which scenarios leave an evidence folder under reports/evidence/: failed | all | none"),
         EVIDENCE_SCENARIO_LIMIT("cdc.evidence.scenario.limit", "8MB", "the most one scenario's evidence folder may hold; larger parts are cut, saying so"),
-        EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary");
+        EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary"),
+        REUSE("cdc.reuse", "auto", "auto: attach to a warm stack that ./cdc-harness up keeps running, when it is alive, free and runs these "
+                + "settings (else boot an own stack; one line says why); false: always boot an own stack"),
+        EXTERNAL_JDBC_URL("cdc.external.jdbc.url", "", "external stack: the database, e.g. jdbc:mysql://db.staging:3306/ (jdbc:mariadb: for MariaDB)"),
+        EXTERNAL_JDBC_USER("cdc.external.jdbc.user", "", "external stack: a database user with REPLICATION SLAVE/CLIENT, RELOAD and "
+                + "CREATE/DROP on the scenarios' databases"),
+        EXTERNAL_JDBC_PASSWORD("cdc.external.jdbc.password", "", "external stack: that user's password (${env:NAME} reads it from the environment)"),
+        EXTERNAL_DATABASE_FOR_CONNECT("cdc.external.database.for.connect", "", "external stack: host:port at which the Connect worker "
+                + "reaches the database, when it differs from the JDBC URL's (e.g. originDB:3306 inside docker-compose)"),
+        EXTERNAL_KAFKA_BOOTSTRAP("cdc.external.kafka.bootstrap.servers", "", "external stack: Kafka bootstrap servers for the harness's clients"),
+        EXTERNAL_KAFKA_FOR_CONNECT("cdc.external.kafka.bootstrap.servers.for.connect", "", "external stack: the bootstrap servers as the "
+                + "Connect worker reaches Kafka, when they differ (written into connectors' schema history settings)"),
+        EXTERNAL_KAFKA_CONFIG("cdc.external.kafka.config", "", "external stack: a Kafka client properties file (security.protocol, "
+                + "sasl.*, ssl.*), as kafka-console-consumer's --command-config takes it"),
+        EXTERNAL_CONNECT_URL("cdc.external.connect.url", "", "external stack: the Kafka Connect REST URL, e.g. https://connect.staging:8083"),
+        EXTERNAL_CONNECT_AUTH("cdc.external.connect.auth", "", "external stack: user:password for Connect's REST basic authentication"),
+        EXTERNAL_CONNECT_STORAGE_TOPICS("cdc.external.connect.storage.topics", "", "external stack: the worker's config,offset,status "
+                + "topics (empty: the ones cdc.connect.storage.prefix names)"),
+        EXTERNAL_REGISTRY_URL("cdc.external.registry.url", "", "external stack: the schema registry's URL (empty: none)");
 
         private final String property;
         private final String defaultValue;

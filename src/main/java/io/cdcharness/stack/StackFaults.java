@@ -55,6 +55,11 @@ public interface StackFaults {
 
     boolean isRunning(Service service);
 
+    /** False when the stack's processes are not this run's to kill and start (an attached warm stack, someone's cluster). */
+    default boolean controlsProcesses() {
+        return true;
+    }
+
     /** Cuts the link between the Connect worker and the database: nothing moves, connections stay open (a partition). */
     void cutDatabaseLink();
 
@@ -73,6 +78,11 @@ public interface StackFaults {
     /** A stack that can do no fault at all. */
     static StackFaults none(String stack) {
         return new StackFaults() {
+            @Override
+            public boolean controlsProcesses() {
+                return false;
+            }
+
             private UnsupportedFaultException no(String fault) {
                 return new UnsupportedFaultException(stack, fault);
             }

@@ -16,6 +16,8 @@ class FaultsIT {
 
     @BeforeEach
     void cleanSlate() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cdc.stack().faults().controlsProcesses(),
+                () -> "faults need a stack whose processes this run owns, not the " + cdc.stack().describe());
         cdc.reset();
         cdc.executeSqlFixture("sql/shop-schema.sql");
         cdc.executeSqlFixture("sql/shop-load.sql");
