@@ -59,6 +59,8 @@ public final class CdcHarness implements AutoCloseable {
     private static final Object SHARED_LOCK = new Object();
     private static CdcHarness shared;
     private static RuntimeException sharedBootFailure;
+    private static StackPool pool;
+    private static boolean poolChecked;
 
     private final Settings settings;
     private final Core core;
@@ -123,6 +125,9 @@ public final class CdcHarness implements AutoCloseable {
         final Map<String, Connector> connectors = new LinkedHashMap<>();
         final MatchLedger ledger = new MatchLedger();
         Database.ExecutionResult lastSql;
+        volatile java.time.Instant began;
+        /** The topic prefixes of every connector the scenario registered, also of those it removed since. */
+        final Set<String> prefixes = new TreeSet<>();
 
         synchronized List<String> binlogConnectorNames() {
             return connectors.values().stream().filter(Connector::isBinlogConnector).map(Connector::name).toList();
@@ -130,6 +135,7 @@ public final class CdcHarness implements AutoCloseable {
 
         synchronized void clear() {
             connectors.clear();
+            prefixes.clear();
             ledger.clear();
             lastSql = null;
         }
@@ -152,6 +158,59 @@ public final class CdcHarness implements AutoCloseable {
      * runs the same settings ({@code cdc.reuse}). A boot failure is remembered and reported to every later caller.
      */
     public static CdcHarness shared() {
+        StackPool pool = pool();
+        CdcHarness leased = pool == null ? null : pool.leasedByThisThread();
+        if (leased != null) {
+            return leased;
+        }
+        return sharedStack();
+    }
+
+    /**
+     * For runners of scenarios in parallel (the Cucumber glue, the JUnit extension): binds a stack of the
+     * pool ({@code cdc.pool} stacks at most, one scenario each at a time) to this thread, until
+     * {@link #releaseScenarioStack()}. Meanwhile {@link #shared()} returns it on this thread. With
+     * {@code cdc.pool=1} (the default) it is the one shared stack.
+     */
+    public static CdcHarness leaseScenarioStack() {
+        StackPool pool = pool();
+        return pool == null ? sharedStack() : pool.lease();
+    }
+
+    /** Gives this thread's stack back to the pool (nothing to do with {@code cdc.pool=1}). */
+    public static void releaseScenarioStack() {
+        StackPool pool = pool();
+        if (pool != null) {
+            pool.release();
+        }
+    }
+
+    /** {@code cdc.pool}: how many stacks scenarios running in parallel may use; 1 means one stack, scenarios one at a time. */
+    public static int poolSize() {
+        StackPool pool = pool();
+        return pool == null ? 1 : pool.size();
+    }
+
+    private static StackPool pool() {
+        synchronized (SHARED_LOCK) {
+            if (poolChecked) {
+                return pool;
+            }
+            poolChecked = true;
+            Settings settings = Settings.load();
+            int size = settings.poolSize();
+            if (size > 1) {
+                pool = new StackPool(size, CdcHarness::sharedStack, () -> {
+                    CdcHarness harness = start(settings);
+                    Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "cdc-harness-pool-close"));
+                    return harness;
+                });
+            }
+            return pool;
+        }
+    }
+
+    private static CdcHarness sharedStack() {
         synchronized (SHARED_LOCK) {
             if (sharedBootFailure != null) {
                 throw new IllegalStateException("The shared CDC stack failed to boot earlier in this run; "
@@ -373,6 +432,7 @@ public final class CdcHarness implements AutoCloseable {
         }
         synchronized (core.scenario) {
             core.scenario.connectors.put(connector.name(), connector);
+            core.scenario.prefixes.add(connector.topicPrefix());
         }
         return connector;
     }
@@ -500,7 +560,9 @@ public final class CdcHarness implements AutoCloseable {
     public void updateConfig(String name, Map<String, String> changes) {
         lifecycle().updateConfig(name, changes);
         synchronized (core.scenario) {
-            core.scenario.connectors.put(name, connector(name));
+            Connector updated = connector(name);
+            core.scenario.connectors.put(name, updated);
+            core.scenario.prefixes.add(updated.topicPrefix());
         }
     }
 
@@ -713,6 +775,25 @@ public final class CdcHarness implements AutoCloseable {
         core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
         core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
         core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
+        core.scenario.began = java.time.Instant.now();
+    }
+
+    /**
+     * The crossing check: the change events on this scenario's topics that are not this scenario's,
+     * written by a connector it did not register or to the binlog before it began (see
+     * {@link io.cdcharness.assertions.CrossingCheck}). Empty on a sound run, also with scenarios in parallel.
+     */
+    public io.cdcharness.assertions.CrossingCheck.Result crossingCheck() {
+        Set<String> prefixes;
+        synchronized (core.scenario) {
+            prefixes = new TreeSet<>(core.scenario.prefixes);
+        }
+        List<io.cdcharness.kafka.RecordedRecord> records = new ArrayList<>();
+        Set<String> internal = core.stack.connectStorageTopics().all();
+        core.recorder.counts().keySet().stream().filter(topic -> !internal.contains(topic))
+                .forEach(topic -> records.addAll(core.recorder.records(topic)));
+        Optional<java.time.Instant> began = core.stack.ownsEverything() ? Optional.ofNullable(core.scenario.began) : Optional.empty();
+        return io.cdcharness.assertions.CrossingCheck.of(records, prefixes, began);
     }
 
     /** On someone's cluster, the run's last act: what it created goes (what was there before stays, as always). */

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ParallelRefusal {
     static final String PROPERTY = "cucumber.execution.parallel.enabled";
     static final String MESSAGE = "Cucumber runs scenarios in parallel (" + PROPERTY + "=true), but scenarios on one CDC stack share "
-            + "its databases, topics and connectors, so they would see each other's events: set " + PROPERTY + "=false.";
+            + "its databases, topics and connectors, so they would see each other's events. Give each parallel scenario a stack of "
+            + "its own with -Dcdc.pool=2 (or more: a pool of stacks, one scenario each at a time), or set " + PROPERTY + "=false.";
 
     private ParallelRefusal() {
     }

@@ -50,7 +50,9 @@ import java.util.stream.Stream;
  */
 public final class Evidence {
     private static final Object LOCK = new Object();
-    private static ScenarioRun current;
+    /** The scenario each thread records (scenarios run in parallel on a pool of stacks), and every one being recorded. */
+    private static final ThreadLocal<ScenarioRun> CURRENT = new ThreadLocal<>();
+    private static final Set<ScenarioRun> ACTIVE = new java.util.LinkedHashSet<>();
     private static final Map<Path, RunState> RUNS = new HashMap<>();
 
     /** The report is written at once after a failure, else at most this often, and when the JVM ends. */
@@ -100,17 +102,22 @@ public final class Evidence {
             });
             String folder = uniqueName(state, folderName(name, location));
             run = new ScenarioRun(harness, name, location, kind, folder, reports);
-            current = run;
+            CURRENT.set(run);
+            ACTIVE.add(run);
         }
         harness.database().onStatement(run::statementRan);
         harness.faults().onFault(text -> run.mark("fault", text));
         return run;
     }
 
-    /** The scenario being recorded now, if any. */
+    /** The scenario this thread records now; on a thread of none, the one scenario being recorded, if there is exactly one. */
     public static Optional<ScenarioRun> current() {
         synchronized (LOCK) {
-            return Optional.ofNullable(current);
+            ScenarioRun own = CURRENT.get();
+            if (own != null) {
+                return Optional.of(own);
+            }
+            return ACTIVE.size() == 1 ? Optional.of(ACTIVE.iterator().next()) : Optional.empty();
         }
     }
 
@@ -136,8 +143,9 @@ public final class Evidence {
      */
     public static Outcome finish(ScenarioRun run, String status, Throwable failure) {
         synchronized (LOCK) {
-            if (current == run) {
-                current = null;
+            ACTIVE.remove(run);
+            if (CURRENT.get() == run) {
+                CURRENT.remove();
             }
         }
         try {

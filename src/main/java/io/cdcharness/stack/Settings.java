@@ -80,6 +80,8 @@ public final class Settings {
         EVIDENCE("cdc.evidence", "failed", "which scenarios leave an evidence folder under reports/evidence/: failed | all | none"),
         EVIDENCE_SCENARIO_LIMIT("cdc.evidence.scenario.limit", "8MB", "the most one scenario's evidence folder may hold; larger parts are cut, saying so"),
         EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary"),
+        POOL("cdc.pool", "1", "how many stacks scenarios running in parallel (Cucumber's or JUnit's parallel mode) may use, one "
+                + "scenario per stack at a time; 1: one stack, and parallel mode is refused"),
         REUSE("cdc.reuse", "auto", "auto: attach to a warm stack that ./cdc-harness up keeps running, when it is alive, free and runs these "
                 + "settings (else boot an own stack; one line says why); false: always boot an own stack"),
         EXTERNAL_JDBC_URL("cdc.external.jdbc.url", "", "external stack: the database, e.g. jdbc:mysql://db.staging:3306/ (jdbc:mariadb: for MariaDB)"),
@@ -231,6 +233,21 @@ public final class Settings {
     /** The embedded database server's version for the chosen flavour. */
     public String databaseVersion() {
         return database() == DatabaseFlavor.MYSQL ? get(Key.MYSQL_VERSION) : get(Key.MARIADB_VERSION);
+    }
+
+    /** {@code cdc.pool} as a number of stacks, at least 1. */
+    public int poolSize() {
+        String raw = get(Key.POOL);
+        try {
+            int size = Integer.parseInt(raw);
+            if (size >= 1) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(Key.POOL.property() + "=" + raw + " is not a number of stacks. Write 1 (one stack, scenarios one "
+                + "at a time) or more, e.g. -Dcdc.pool=2 with Cucumber's parallel mode.");
     }
 
     public String debeziumVersion() {
