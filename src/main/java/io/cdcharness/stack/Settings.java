@@ -79,7 +79,10 @@ public final class Settings {
         REPORTS_DIR("cdc.reports.dir", "reports", "where the CDC report (index.html) and the evidence of failed scenarios go, relative to the project dir"),
         EVIDENCE("cdc.evidence", "failed", "which scenarios leave an evidence folder under reports/evidence/: failed | all | none"),
         EVIDENCE_SCENARIO_LIMIT("cdc.evidence.scenario.limit", "8MB", "the most one scenario's evidence folder may hold; larger parts are cut, saying so"),
-        EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary");
+        EVIDENCE_RUN_LIMIT("cdc.evidence.run.limit", "64MB", "the most all evidence folders of one run may hold; later failures keep only their summary"),
+        SHARD("cdc.shard", "", "run one shard of the Cucumber scenarios, i/n (2/4: the second of four); empty: all of them"),
+        SHARD_DURATIONS("cdc.shard.durations", "reports/cucumber.json", "the earlier run's Cucumber JSON report whose durations "
+                + "balance the shards, relative to the project dir; every shard must read the same one");
 
         private final String property;
         private final String defaultValue;
@@ -253,6 +256,12 @@ public final class Settings {
     /** {@code cdc.reports.dir} against the project dir: where {@code index.html} and {@code evidence/} go. */
     public Path reportsDir() {
         Path configured = Path.of(get(Key.REPORTS_DIR));
+        return configured.isAbsolute() ? configured : projectDir().resolve(configured).toAbsolutePath().normalize();
+    }
+
+    /** {@code cdc.shard.durations} against the project dir: the report whose durations balance the shards. */
+    public Path shardDurations() {
+        Path configured = Path.of(get(Key.SHARD_DURATIONS));
         return configured.isAbsolute() ? configured : projectDir().resolve(configured).toAbsolutePath().normalize();
     }
 
