@@ -60,6 +60,7 @@ final class JunitXmlMerge {
     static String merge(List<Document> reports) {
         try {
             Document merged = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            merged.setXmlStandalone(true); // no standalone="no" in the declaration, as Cucumber writes it
             Element suite = merged.createElement("testsuite");
             merged.appendChild(suite);
             long[] counts = new long[COUNTS.length];

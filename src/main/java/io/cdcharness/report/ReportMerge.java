@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * ReportMerge.Result result = ReportMerge.merge(List.of(Path.of("shard-1"), Path.of("shard-2")), Path.of("reports"));
- * result.summary();   // joined shards 1/2, 2/2 of plan 3b832d48 (5 scenarios) into reports: 5 scenarios, 0 failed ...
+ * result.summary();   // joined shards 1/2, 2/2 of plan 3b832d48 (5 scenarios) into reports: 5 scenarios, 0 failed, 1 skipped ...
  * }</pre>
  */
 public final class ReportMerge {
@@ -39,13 +39,14 @@ public final class ReportMerge {
      * @param into      the merged reports directory
      * @param joined    which shards (or runs) were joined
      * @param scenarios scenarios in the merged Cucumber JSON
-     * @param failed    of them failed
+     * @param failed    of them failed (a step or hook failed)
+     * @param skipped   of them skipped (none failed, one was skipped: another flavour's scenario, an assumption)
      * @param warnings  what looks wrong but did not stop the merge (a scenario in two runs, a shard's count off its plan)
      */
-    public record Result(Path into, String joined, int scenarios, int failed, List<String> warnings) {
+    public record Result(Path into, String joined, int scenarios, int failed, int skipped, List<String> warnings) {
         public String summary() {
             return "joined " + joined + " into " + into + ": " + scenarios + " scenario" + (scenarios == 1 ? "" : "s") + ", " + failed
-                    + " failed; the CDC report: " + into.resolve("index.html");
+                    + " failed, " + skipped + " skipped; the CDC report: " + into.resolve("index.html");
         }
     }
 
@@ -109,7 +110,7 @@ public final class ReportMerge {
                 }
             });
             warnings.addAll(repeatedScenarios(inputs));
-            return new Result(into, joined, counts[0], counts[1], List.copyOf(warnings));
+            return new Result(into, joined, counts[0], counts[1], counts[2], List.copyOf(warnings));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the joined reports into " + into + ": " + e.getMessage(), e);
         }
@@ -139,21 +140,23 @@ public final class ReportMerge {
                 s.statements(), s.events(), s.topics(), s.marks(), s.gaveUp(), s.cut());
     }
 
-    /** Scenarios and how many of them failed (a step or hook failed). */
+    /** Scenarios, how many of them failed and how many were skipped. */
     private static int[] count(ArrayNode cucumber) {
-        int scenarios = 0;
-        int failed = 0;
+        int[] counts = new int[3];
         for (JsonNode feature : cucumber) {
             for (JsonNode element : feature.get("elements")) {
                 if (!"background".equals(element.path("type").asText())) {
-                    scenarios++;
-                    if (element.findValuesAsText("status").contains("failed")) {
-                        failed++;
+                    counts[0]++;
+                    List<String> statuses = element.findValuesAsText("status");
+                    if (statuses.contains("failed")) {
+                        counts[1]++;
+                    } else if (statuses.contains("skipped")) {
+                        counts[2]++;
                     }
                 }
             }
         }
-        return new int[] {scenarios, failed};
+        return counts;
     }
 
     private static List<String> repeatedScenarios(List<ShardReports> inputs) {

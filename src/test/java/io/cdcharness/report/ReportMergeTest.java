@@ -43,7 +43,7 @@ class ReportMergeTest {
         assertThat(result.scenarios()).isEqualTo(4);
         assertThat(result.failed()).isEqualTo(1);
         assertThat(result.warnings()).isEmpty();
-        assertThat(result.summary()).isEqualTo("joined shards 1/2, 2/2 of plan abcd1234 (4 scenarios) into " + into + ": 4 scenarios, 1 failed; "
+        assertThat(result.summary()).isEqualTo("joined shards 1/2, 2/2 of plan abcd1234 (4 scenarios) into " + into + ": 4 scenarios, 1 failed, 0 skipped; "
                 + "the CDC report: " + into.resolve("index.html"));
     }
 
@@ -56,6 +56,7 @@ class ReportMergeTest {
                 .contains("name=\"an order is refused\"").contains("name=\"a customer is captured\"")
                 .contains("<![CDATA[expected a delete event]]>");
         assertThat(xml.split("<testcase ", -1)).hasSize(5);
+        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite ");
         assertThat(JunitXmlMerge.read(into.resolve("cucumber-junit.xml")).getDocumentElement().getTagName()).isEqualTo("testsuite");
     }
 
