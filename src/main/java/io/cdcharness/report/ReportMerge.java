@@ -41,7 +41,7 @@ public final class ReportMerge {
      * @param scenarios scenarios in the merged Cucumber JSON
      * @param failed    of them failed (a step or hook failed)
      * @param skipped   of them skipped (none failed, one was skipped: another flavour's scenario, an assumption)
-     * @param warnings  what looks wrong but did not stop the merge (a scenario in two runs, a shard's count off its plan)
+     * @param warnings  what looks wrong but did not stop the merge (a scenario in two runs, one a shard was given but did not run)
      */
     public record Result(Path into, String joined, int scenarios, int failed, int skipped, List<String> warnings) {
         public String summary() {
@@ -103,12 +103,7 @@ public final class ReportMerge {
             CucumberHtmlIndex.write(inputs, into);
 
             int[] counts = count(cucumber);
-            inputs.stream().map(ShardReports::manifest).flatMap(java.util.Optional::stream).findFirst().ifPresent(manifest -> {
-                if (manifest.suite() != counts[0]) {
-                    warnings.add("the plan has " + manifest.suite() + " scenarios but the joined Cucumber JSON has " + counts[0]
-                            + ": a shard's run did not finish every scenario it was given");
-                }
-            });
+            notRun(inputs, cucumber).ifPresent(warnings::add);
             warnings.addAll(repeatedScenarios(inputs));
             return new Result(into, joined, counts[0], counts[1], counts[2], List.copyOf(warnings));
         } catch (IOException e) {
@@ -157,6 +152,27 @@ public final class ReportMerge {
             }
         }
         return counts;
+    }
+
+    /** The scenarios the shards were given that are not in the joined Cucumber JSON. */
+    private static java.util.Optional<String> notRun(List<ShardReports> inputs, ArrayNode cucumber) {
+        List<String> ran = new ArrayList<>();
+        for (JsonNode feature : cucumber) {
+            String uri = feature.get("uri").asText();
+            String file = uri.startsWith("file:") ? uri.substring("file:".length()) : uri;
+            feature.get("elements").forEach(element -> ran.add(file + ":" + element.path("line").asInt()));
+        }
+        List<String> missing = inputs.stream().map(ShardReports::manifest).flatMap(java.util.Optional::stream)
+                .flatMap(manifest -> manifest.scenarios().stream())
+                .filter(given -> ran.stream().noneMatch(location -> location.equals(given) || location.endsWith("/" + given)))
+                .toList();
+        if (missing.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(missing.size() + " scenario" + (missing.size() == 1 ? " the shards were given is" : "s the shards were given are")
+                + " not in their Cucumber JSON: " + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+                + (missing.size() > 10 ? ", ..." : "") + " (a shard's run stopped early, or, in Maven, a tag filter skipped them before "
+                + "Cucumber ran them)");
     }
 
     private static List<String> repeatedScenarios(List<ShardReports> inputs) {
