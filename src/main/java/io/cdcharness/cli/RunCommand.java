@@ -129,8 +129,8 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reports " + reports + " is where the shards' durations come from ("
                     + Settings.Key.SHARD_DURATIONS.property() + "=" + durations + "): this shard's report would replace them, and the "
                     + "shards after it would be planned from this shard's scenarios only. Give each shard its own directory (without "
-                    + "--reports, --shard " + chosen + " writes to reports/shard-" + chosen.index() + "-of-" + chosen.count() + "), or point " + Settings.Key.SHARD_DURATIONS.property()
-                    + " at another file.");
+                    + "--reports, --shard " + chosen + " writes to reports/shard-" + chosen.index() + "-of-" + chosen.count()
+                    + "), or point " + Settings.Key.SHARD_DURATIONS.property() + " at another file.");
         }
     }
 }
