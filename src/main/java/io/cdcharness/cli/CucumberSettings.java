@@ -106,21 +106,11 @@ final class CucumberSettings {
      * and order.
      */
     List<String> arguments(Path reports, String tagsOption) {
-        List<String> args = new ArrayList<>();
-        Set<String> glue = new LinkedHashSet<>(List.of("io.cdcharness.cucumber"));
-        split(values.get("cucumber.glue")).forEach(glue::add);
-        glue.forEach(entry -> args.addAll(List.of("--glue", entry)));
+        List<String> args = new ArrayList<>(glue());
         Set<String> plugins = new LinkedHashSet<>(CucumberReports.plugins(reports));
         split(values.get("cucumber.plugin")).forEach(plugins::add);
         plugins.forEach(plugin -> args.addAll(List.of("--plugin", plugin)));
-        String tags = tagsOption != null ? tagsOption : values.get("cucumber.filter.tags");
-        if (tags != null && !tags.isBlank()) {
-            args.addAll(List.of("--tags", tags));
-        }
-        String name = values.get("cucumber.filter.name");
-        if (name != null && !name.isBlank()) {
-            args.addAll(List.of("--name", name));
-        }
+        args.addAll(filters(tagsOption));
         String order = values.get("cucumber.execution.order");
         if (order != null && !order.isBlank()) {
             args.addAll(List.of("--order", order));
@@ -128,6 +118,37 @@ final class CucumberSettings {
         String snippets = values.get("cucumber.snippet-type");
         if (snippets != null && !snippets.isBlank()) {
             args.addAll(List.of("--snippets", snippets));
+        }
+        return args;
+    }
+
+    /**
+     * What chooses the scenarios, without plugins or order: glue, tags ({@code tagsOption} wins over
+     * {@code cucumber.filter.tags}) and name filter. A dry run with these lists what a run would execute.
+     */
+    List<String> selection(String tagsOption) {
+        List<String> args = new ArrayList<>(glue());
+        args.addAll(filters(tagsOption));
+        return args;
+    }
+
+    private List<String> glue() {
+        List<String> args = new ArrayList<>();
+        Set<String> glue = new LinkedHashSet<>(List.of("io.cdcharness.cucumber"));
+        split(values.get("cucumber.glue")).forEach(glue::add);
+        glue.forEach(entry -> args.addAll(List.of("--glue", entry)));
+        return args;
+    }
+
+    private List<String> filters(String tagsOption) {
+        List<String> args = new ArrayList<>();
+        String tags = tagsOption != null ? tagsOption : values.get("cucumber.filter.tags");
+        if (tags != null && !tags.isBlank()) {
+            args.addAll(List.of("--tags", tags));
+        }
+        String name = values.get("cucumber.filter.name");
+        if (name != null && !name.isBlank()) {
+            args.addAll(List.of("--name", name));
         }
         return args;
     }

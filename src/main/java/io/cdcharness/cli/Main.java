@@ -9,12 +9,14 @@ import picocli.CommandLine.Command;
  * <pre>
  * ./cdc-harness up --ports seed          # the seed's stack on 3306/9092/8083 until Ctrl-C
  * ./cdc-harness run features/seed        # run features, write reports/
+ * ./cdc-harness run features --shard 2/3  # the second of three shards, into reports/shard-2-of-3
+ * ./cdc-harness report merge reports/shard-*-of-3 --into reports   # join the shards' reports
  * ./cdc-harness doctor                   # pre-flight checks, one line each
  * </pre>
  */
 @Command(name = "cdc-harness", mixinStandardHelpOptions = true, version = "cdc-harness 0.1.0",
         description = "Boot, check and test MySQL/MariaDB -> Debezium -> Kafka Connect -> Kafka pipelines.",
-        subcommands = {UpCommand.class, RunCommand.class, DoctorCommand.class, ConsumeCommand.class, SqlCommand.class, MatrixCommand.class, DiffCommand.class,
+        subcommands = {UpCommand.class, RunCommand.class, DoctorCommand.class, ConsumeCommand.class, SqlCommand.class, MatrixCommand.class, DiffCommand.class, ReportCommand.class,
                 TopicsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

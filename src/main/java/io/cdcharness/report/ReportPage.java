@@ -45,16 +45,28 @@ public final class ReportPage {
     private ReportPage() {
     }
 
-    /** Writes the page atomically (a reader never sees half a file). */
+    /**
+     * Writes the page with this JVM's boots atomically (a reader never sees half a file), and its data beside it
+     * ({@code cdc-report.json}), from which {@code ./cdc-harness report merge} draws the page of several shards again.
+     */
     public static void write(Path file, List<ScenarioSummary> summaries) {
-        String html = render(summaries, BootPhases.all());
+        write(file, summaries, BootPhases.all());
+    }
+
+    /** As {@link #write(Path, List)}, with the boots given (those of the shards a merged report joins). */
+    public static void write(Path file, List<ScenarioSummary> summaries, List<BootPhases.Boot> boots) {
+        writeAtomically(file, render(summaries, boots), "the CDC report");
+        writeAtomically(file.resolveSibling(ReportData.FILE), ReportData.json(summaries, boots), "the CDC report's data");
+    }
+
+    private static void writeAtomically(Path file, String text, String what) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, html);
+            Files.writeString(temporary, text);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the CDC report " + file, e);
+            throw new UncheckedIOException("Could not write " + what + " " + file, e);
         }
     }
 

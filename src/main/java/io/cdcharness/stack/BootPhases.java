@@ -32,12 +32,13 @@ public final class BootPhases {
     /** One boot of a stack. */
     public static final class Boot {
         private final String stack;
-        private final Instant began = Instant.now();
+        private final Instant began;
         private final List<Phase> phases = new ArrayList<>();
         private Duration total;
 
-        private Boot(String stack) {
+        private Boot(String stack, Instant began) {
             this.stack = stack;
+            this.began = began;
         }
 
         public synchronized void phase(String service, Duration start, Duration took) {
@@ -67,10 +68,23 @@ public final class BootPhases {
     }
 
     public static Boot begin(String stack) {
-        Boot boot = new Boot(stack);
+        Boot boot = new Boot(stack, Instant.now());
         synchronized (BOOTS) {
             BOOTS.add(boot);
         }
+        return boot;
+    }
+
+    /**
+     * A boot that happened elsewhere (another JVM, a shard of the run), read back from the report's data; it is
+     * not added to this JVM's boots.
+     *
+     * @param total until the stack was ready, or null when it never was
+     */
+    public static Boot recorded(String stack, Instant began, List<Phase> phases, Duration total) {
+        Boot boot = new Boot(stack, began);
+        phases.forEach(phase -> boot.phase(phase.service(), phase.start(), phase.took()));
+        boot.total = total;
         return boot;
     }
 

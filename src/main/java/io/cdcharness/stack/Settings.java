@@ -99,7 +99,10 @@ public final class Settings {
         EXTERNAL_CONNECT_AUTH("cdc.external.connect.auth", "", "external stack: user:password for Connect's REST basic authentication"),
         EXTERNAL_CONNECT_STORAGE_TOPICS("cdc.external.connect.storage.topics", "", "external stack: the worker's config,offset,status "
                 + "topics (empty: the ones cdc.connect.storage.prefix names)"),
-        EXTERNAL_REGISTRY_URL("cdc.external.registry.url", "", "external stack: the schema registry's URL (empty: none)");
+        EXTERNAL_REGISTRY_URL("cdc.external.registry.url", "", "external stack: the schema registry's URL (empty: none)"),
+        SHARD("cdc.shard", "", "run one shard of the Cucumber scenarios, i/n (2/4: the second of four); empty: all of them"),
+        SHARD_DURATIONS("cdc.shard.durations", "reports/cucumber.json", "the earlier run's Cucumber JSON report whose durations "
+                + "balance the shards, relative to the project dir; every shard must read the same one");
 
         private final String property;
         private final String defaultValue;
@@ -288,6 +291,12 @@ public final class Settings {
     /** {@code cdc.reports.dir} against the project dir: where {@code index.html} and {@code evidence/} go. */
     public Path reportsDir() {
         Path configured = Path.of(get(Key.REPORTS_DIR));
+        return configured.isAbsolute() ? configured : projectDir().resolve(configured).toAbsolutePath().normalize();
+    }
+
+    /** {@code cdc.shard.durations} against the project dir: the report whose durations balance the shards. */
+    public Path shardDurations() {
+        Path configured = Path.of(get(Key.SHARD_DURATIONS));
         return configured.isAbsolute() ? configured : projectDir().resolve(configured).toAbsolutePath().normalize();
     }
 
