@@ -6,6 +6,7 @@ import io.cdcharness.kafka.TopicRecorder;
 import io.cdcharness.sql.Database;
 import io.cdcharness.stack.CdcStack;
 import io.cdcharness.stack.Settings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,13 +27,16 @@ import java.util.Optional;
  * the connector, and injects the DSL entry points; records each test for the CDC report and keeps the
  * evidence of a failed one ({@link JUnitEvidence}). Thin by design: the work is in {@link CdcHarness}.
  */
-public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+public final class CdcExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver,
         TestExecutionExceptionHandler, AfterTestExecutionCallback, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CdcExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         CdcTest config = config(context);
+        if (CdcHarness.poolSize() > 1 && usesTheSharedSettings(settings(config))) {
+            CdcHarness.leaseScenarioStack(); // a stack of the pool for this class's tests, which StackLocks keeps one at a time
+        }
         CdcHarness harness = harness(context, config);
         if (config.isolation() == CdcTest.Isolation.PER_CLASS) {
             prepare(context, harness, config);
@@ -47,6 +51,11 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
         } else {
             JUnitEvidence.begin(context, harness(context, config));
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        CdcHarness.releaseScenarioStack();
     }
 
     // Evidence: a failed test keeps reports/evidence/<test>/, published with JUnit's file publishing.
@@ -91,8 +100,7 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
 
     private static CdcHarness harness(ExtensionContext context, CdcTest config) {
         Settings settings = settings(config);
-        Settings shared = Settings.load();
-        boolean sameStack = settings.stack() == shared.stack() && settings.database() == shared.database();
+        boolean sameStack = usesTheSharedSettings(settings);
         String key = "harness:" + settings.stack() + ":" + settings.database();
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         Object failure = root.get(key + ":failure");
@@ -107,6 +115,11 @@ public final class CdcExtension implements BeforeAllCallback, BeforeEachCallback
             root.put(key + ":failure", e);
             throw unavailable(config, settings, e);
         }
+    }
+
+    private static boolean usesTheSharedSettings(Settings settings) {
+        Settings shared = Settings.load();
+        return settings.stack() == shared.stack() && settings.database() == shared.database();
     }
 
     private static RuntimeException unavailable(CdcTest config, Settings settings, RuntimeException cause) {

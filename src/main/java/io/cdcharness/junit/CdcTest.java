@@ -33,14 +33,16 @@ import java.lang.annotation.Target;
  *
  * <p>Tests on one stack share its databases, topics and connectors, so they never run at the same
  * time: {@code @CdcTest} holds the JUnit resource lock {@value #STACK_LOCK}, and JUnit's parallel mode
- * runs such classes one after the other.
+ * runs such classes one after the other. With a pool of stacks ({@code -Dcdc.pool=2}) each class
+ * leases a stack of its own for all its tests and holds a lock of its own ({@link StackLocks}), so
+ * classes run in parallel while the tests of one class run one after the other.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(CdcExtension.class)
-@ResourceLock(CdcTest.STACK_LOCK)
+@ResourceLock(providers = StackLocks.class)
 public @interface CdcTest {
 
     /** The JUnit resource lock every {@code @CdcTest} class holds: one test at a time per stack. */

@@ -70,7 +70,7 @@ public final class TopicRecorder implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "cdc-harness-recorder");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(properties);
