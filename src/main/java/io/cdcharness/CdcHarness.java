@@ -757,6 +757,11 @@ public final class CdcHarness implements AutoCloseable {
             }
         }
         core.scenario.clear();
+        // With no connector left, the database and Kafka are cleaned at the same time: nothing links them any more.
+        java.util.concurrent.CompletableFuture<Void> database = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
+            core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
+        });
         deleteOffsetsOfDeletedConnectors();
         Set<String> internal = core.stack.connectStorageTopics().all();
         List<String> doomed = core.topics.listNonInternal().stream()
@@ -773,8 +778,11 @@ public final class CdcHarness implements AutoCloseable {
         // topic), and a record of the last scenario would show up in this one under the same name.
         core.recorder.reset();
         core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
-        core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
-        core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
+        try {
+            database.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         core.scenario.began = java.time.Instant.now();
     }
 
