@@ -22,19 +22,26 @@ public class CrossingCheckHooks {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (SCENARIOS.get() > 0) {
-                String line = String.format("crossing check: %,d change events in %d scenarios (%s), each from its own scenario's "
-                        + "connectors and binlog; %d seen by the wrong scenario", EVENTS.get(), SCENARIOS.get(),
-                        CdcHarness.poolSize() > 1 ? "on a pool of " + CdcHarness.poolSize() + " stacks" : "one at a time", FOREIGN.get());
-                HarnessLog.info(line);
-                try { // a forked test JVM's console may be gone by now: the reports keep the line
-                    java.nio.file.Path reports = io.cdcharness.stack.Settings.load().reportsDir();
-                    java.nio.file.Files.createDirectories(reports);
-                    java.nio.file.Files.writeString(reports.resolve("crossing-check.txt"), line + System.lineSeparator());
-                } catch (java.io.IOException | RuntimeException e) {
-                    HarnessLog.warn("could not write the crossing check's line into the reports: " + e.getMessage());
-                }
+                HarnessLog.info(summary());
             }
         }, "cdc-harness-crossing-check"));
+    }
+
+    private static String summary() {
+        return String.format("crossing check: %,d change events in %d scenarios (%s), each from its own scenario's connectors and binlog; "
+                + "%d seen by the wrong scenario", EVENTS.get(), SCENARIOS.get(),
+                CdcHarness.poolSize() > 1 ? "on a pool of " + CdcHarness.poolSize() + " stacks" : "one at a time", FOREIGN.get());
+    }
+
+    /** The suite's line so far, in the reports (a forked test JVM's console may be gone when it ends). */
+    private static synchronized void writeSummary() {
+        try {
+            java.nio.file.Path reports = io.cdcharness.stack.Settings.load().reportsDir();
+            java.nio.file.Files.createDirectories(reports);
+            java.nio.file.Files.writeString(reports.resolve("crossing-check.txt"), summary() + System.lineSeparator());
+        } catch (java.io.IOException | RuntimeException e) {
+            HarnessLog.warnOnce("could not write the crossing check's line into the reports: " + e.getMessage());
+        }
     }
 
     /** Runs right after the evidence hook (the highest order runs first), before the stack goes back to the pool. */
@@ -47,6 +54,7 @@ public class CrossingCheckHooks {
         SCENARIOS.incrementAndGet();
         EVENTS.addAndGet(result.checked());
         FOREIGN.addAndGet(result.foreign().size());
+        writeSummary();
         if (!result.foreign().isEmpty()) {
             if (scenario.isFailed()) {
                 HarnessLog.warn("crossing check of the failed scenario \"" + scenario.getName() + "\": " + result.describe());
