@@ -61,6 +61,8 @@ public final class Benchmark {
         List<Long> bootToStreaming = new ArrayList<>();
         List<Long> stackReady = new ArrayList<>();
         List<Long> registerToStreaming = new ArrayList<>();
+        result.put("runs", runs);
+        result.put("boot_to_streaming_ms", -1); // first in the RESULT line; the median comes after the runs
         for (int run = 1; run <= runs; run++) {
             System.out.println("\n=== run " + run + " of " + runs + " (" + settings.database().displayName() + ")");
             long begin = System.nanoTime();
@@ -82,7 +84,6 @@ public final class Benchmark {
         report("stack ready (all services)", stackReady);
         report("register -> streaming", registerToStreaming);
         report("boot -> streaming (total)", bootToStreaming);
-        result.put("runs", runs);
         result.put("boot_to_streaming_ms", median(bootToStreaming));
         result.put("stack_ready_ms", median(stackReady));
         result.put("register_to_streaming_ms", median(registerToStreaming));

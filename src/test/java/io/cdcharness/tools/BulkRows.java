@@ -50,7 +50,8 @@ final class BulkRows {
         try {
             outcome = cdc.withTimeout(RECONCILE_LIMIT).reconcile(topic, table).holds(Reconciliation.Delivery.EXACTLY_ONCE);
         } catch (AssertionError | RuntimeException e) {
-            System.out.println("[benchmark] " + rows + " rows did not reconcile: " + e.getMessage().lines().findFirst().orElse(""));
+            System.out.println("[benchmark] " + rows + " rows did not reconcile: "
+                    + String.join("\n  ", String.valueOf(e.getMessage()).lines().limit(20).toList()));
             return Figures.none(rows);
         }
         long reconciled = System.nanoTime();

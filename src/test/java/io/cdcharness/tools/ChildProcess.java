@@ -112,7 +112,9 @@ final class ChildProcess implements AutoCloseable {
                 keep(line);
             }
         } catch (IOException e) {
-            System.out.println("  [" + label + "] (output unreadable: " + e.getMessage() + ")");
+            if (process.isAlive()) { // once it has ended, its closed pipe says nothing
+                System.out.println("  [" + label + "] (output unreadable: " + e.getMessage() + ")");
+            }
         } finally {
             ended();
         }
