@@ -1,0 +1,107 @@
+package io.cdcharness.tools;
+
+import io.cdcharness.stack.DatabaseFlavor;
+import io.cdcharness.stack.Settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a warm stack saves: the time from launching {@code ./cdc-harness run} on one scenario to that
+ * scenario's first step, with a stack of {@code ./cdc-harness up} to attach to and with none (the run
+ * boots its own). Both are the run's own figure, logged once per JVM by the glue.
+ */
+final class WarmAttach {
+    private static final Pattern FIRST_STEP = Pattern.compile("the first scenario's first step starts ([0-9.]+) s after this JVM was launched");
+    private static final Pattern UP_READY = Pattern.compile("Press Ctrl-C");
+    private static final Pattern ATTACHED = Pattern.compile("attached to the warm stack of pid (\\d+)");
+    private static final Duration UP_BOOT = Duration.ofMinutes(5);
+    private static final Duration ONE_SCENARIO = Duration.ofMinutes(5);
+
+    /** Milliseconds from launch to the first step, per run; empty lists where nothing could be measured. */
+    record Figures(List<Long> attachedMillis, List<Long> bootingMillis) {
+    }
+
+    private final Path projectDir;
+    private final List<String> settingArguments;
+    private final String scenario;
+
+    /**
+     * @param settingArguments {@code --set key=value} for every setting the benchmark runs with, so that
+     *                         {@code up} and {@code run} ask for the same stack
+     */
+    private WarmAttach(Path projectDir, List<String> settingArguments, String scenario) {
+        this.projectDir = projectDir;
+        this.settingArguments = settingArguments;
+        this.scenario = scenario;
+    }
+
+    /** The stack's settings as the command line takes them; the scenario is the seed's first for the flavour. */
+    static WarmAttach of(Settings settings, List<String> settingArguments) {
+        String line = settings.database() == DatabaseFlavor.MARIADB ? "15" : "11";
+        return new WarmAttach(settings.projectDir(), settingArguments, "features/seed/seed_pipeline.feature:" + line);
+    }
+
+    /** {@code runs} runs booting their own stack, then {@code runs} runs attached to one {@code up}. */
+    Figures measure(int runs) {
+        List<Long> booting = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            firstStepMillis("run-own-" + i, List.of("--set", "cdc.reuse=false"), Optional.empty()).ifPresent(booting::add);
+        }
+        List<Long> attached = new ArrayList<>();
+        try (ChildProcess up = startWarmStack()) {
+            if (up != null) {
+                for (int i = 1; i <= runs; i++) {
+                    firstStepMillis("run-warm-" + i, List.of(), Optional.of(up.pid())).ifPresent(attached::add);
+                }
+            }
+        }
+        return new Figures(attached, booting);
+    }
+
+    /** {@code ./cdc-harness up --no-registry}, once it says it is up; null (and why) when it did not come up. */
+    private ChildProcess startWarmStack() {
+        List<String> command = new ArrayList<>(List.of(projectDir.resolve("cdc-harness").toString(), "up", "--no-registry"));
+        command.addAll(settingArguments);
+        ChildProcess up = ChildProcess.start("up", command, projectDir);
+        if (up.awaitLine(UP_READY, UP_BOOT).isEmpty()) {
+            System.out.println("[benchmark] the warm stack did not come up within " + UP_BOOT.toMinutes() + " min; no attached figure");
+            up.stop();
+            return null;
+        }
+        return up;
+    }
+
+    /**
+     * One {@code ./cdc-harness run} of the scenario; its figure, or empty (and why) when it printed none or,
+     * expected to attach to {@code warmPid}, booted or attached elsewhere.
+     */
+    private Optional<Long> firstStepMillis(String label, List<String> extra, Optional<Long> warmPid) {
+        List<String> command = new ArrayList<>(List.of(projectDir.resolve("cdc-harness").toString(), "run", scenario,
+                "--reports", "target/benchmark/" + label));
+        command.addAll(settingArguments);
+        command.addAll(extra);
+        try (ChildProcess run = ChildProcess.start(label, command, projectDir)) {
+            Optional<Matcher> firstStep = run.awaitLine(FIRST_STEP, ONE_SCENARIO);
+            run.awaitExit(ONE_SCENARIO);
+            if (firstStep.isEmpty()) {
+                System.out.println("[benchmark] " + label + " printed no \"first scenario's first step\" line; not counted");
+                return Optional.empty();
+            }
+            if (warmPid.isPresent() && !attachedTo(run, warmPid.get())) {
+                System.out.println("[benchmark] " + label + " did not attach to the warm stack of pid " + warmPid.get() + "; not counted");
+                return Optional.empty();
+            }
+            return Optional.of(Math.round(Double.parseDouble(firstStep.get().group(1)) * 1000));
+        }
+    }
+
+    private static boolean attachedTo(ChildProcess run, long pid) {
+        return run.firstLine(ATTACHED).map(matcher -> Long.parseLong(matcher.group(1)) == pid).orElse(false);
+    }
+}
