@@ -1,6 +1,5 @@
 package io.cdcharness.cucumber;
 
-import io.cdcharness.CdcHarness;
 import io.cdcharness.stack.DatabaseFlavor;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
@@ -14,9 +13,10 @@ import org.opentest4j.TestAbortedException;
  */
 public class FlavourTags {
 
-    @Before(value = "@mysql-only or @mariadb-only", order = -10)
+    /** Before the scenario leases a stack (a skipped scenario needs none, and would wait for one to boot in a parallel run). */
+    @Before(value = "@mysql-only or @mariadb-only", order = -2000)
     public void skipOnTheOtherFlavour(Scenario scenario) {
-        DatabaseFlavor running = CdcHarness.shared().settings().database();
+        DatabaseFlavor running = io.cdcharness.stack.Settings.load().database();
         DatabaseFlavor wanted = scenario.getSourceTagNames().contains("@mysql-only") ? DatabaseFlavor.MYSQL : DatabaseFlavor.MARIADB;
         if (scenario.getSourceTagNames().contains("@mysql-only") && scenario.getSourceTagNames().contains("@mariadb-only")) {
             throw new IllegalStateException("A scenario cannot be both @mysql-only and @mariadb-only: " + scenario.getUri());

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +44,7 @@ public final class TopicRecorder implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
-    private final Map<String, List<RecordedRecord>> recorded = new ConcurrentHashMap<>();
+    private final Map<String, RecordLog> recorded = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> resets = new ConcurrentLinkedQueue<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
@@ -82,7 +81,7 @@ public final class TopicRecorder implements AutoCloseable {
     /** Starts recording a topic (from its beginning) if not already. */
     public void watch(String topic) {
         // The list must exist before the consumer thread can see the topic as wanted, or its first records are dropped.
-        recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
+        recorded.putIfAbsent(topic, new RecordLog());
         if (wanted.add(topic)) {
             lastMetadataRefresh = 0;
         }
@@ -107,7 +106,8 @@ public final class TopicRecorder implements AutoCloseable {
     public List<RecordedRecord> records(String topic) {
         checkHealthy();
         watch(topic);
-        return List.copyOf(recorded.getOrDefault(topic, List.of()));
+        RecordLog log = recorded.get(topic);
+        return log == null ? List.of() : log.snapshot();
     }
 
     /**
@@ -150,7 +150,7 @@ public final class TopicRecorder implements AutoCloseable {
                 }
                 try {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                        List<RecordedRecord> list = recorded.get(record.topic());
+                        RecordLog list = recorded.get(record.topic());
                         if (list != null) {
                             list.add(toRecorded(record));
                             positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
@@ -232,7 +232,7 @@ public final class TopicRecorder implements AutoCloseable {
         if (all) {
             for (String topic : topics.keySet()) {
                 if (!watchAllExcept.test(topic) && !wanted.contains(topic)) {
-                    recorded.putIfAbsent(topic, new CopyOnWriteArrayList<>());
+                    recorded.putIfAbsent(topic, new RecordLog());
                     wanted.add(topic);
                     missing.add(topic);
                 }
