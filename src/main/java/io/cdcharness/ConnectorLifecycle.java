@@ -114,14 +114,21 @@ final class ConnectorLifecycle {
                         ? Eventually.Attempt.failure("still FAILED") : Eventually.Attempt.success(true));
     }
 
-    /** Runs a Connect call again while Connect answers 409 (a rebalance is in progress). */
+    /** Runs a Connect call again while Connect cannot answer yet (a rebalance is in progress or expected). */
     void retryingConflicts(String what, Runnable call) {
-        eventually.get().until(what, () -> {
+        retrying(what, () -> {
+            call.run();
+            return true;
+        });
+    }
+
+    /** {@link #retryingConflicts} for a call that answers something. */
+    <T> T retrying(String what, java.util.function.Supplier<T> call) {
+        return eventually.get().until(what, () -> {
             try {
-                call.run();
-                return Eventually.Attempt.success(true);
+                return Eventually.Attempt.success(call.get());
             } catch (ConnectRestException e) {
-                if (e.status() == 409) {
+                if (e.isTransient()) {
                     return Eventually.Attempt.failure(e.getMessage());
                 }
                 throw e;
@@ -131,12 +138,21 @@ final class ConnectorLifecycle {
 
     /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
     void updateConfig(String name, Map<String, String> changes) {
-        Map<String, String> config = new java.util.LinkedHashMap<>(connect.config(name));
+        Map<String, String> config = new java.util.LinkedHashMap<>(retrying("Connect to show the config of \"" + name + "\"",
+                () -> connect.config(name)));
         applyChanges(config, changes);
         config.remove("name");
         retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> connect.updateConfig(name, config));
         eventually.get().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
-            List<Map<String, String>> tasks = connect.taskConfigs(name);
+            List<Map<String, String>> tasks;
+            try {
+                tasks = connect.taskConfigs(name);
+            } catch (ConnectRestException e) {
+                if (e.isTransient()) {
+                    return Eventually.Attempt.failure(e.getMessage());
+                }
+                throw e;
+            }
             boolean applied = !tasks.isEmpty() && tasks.stream().allMatch(task -> changes.entrySet().stream().allMatch(change ->
                     CdcHarness.UNSET.equals(change.getValue()) ? !task.containsKey(change.getKey()) : change.getValue().equals(task.get(change.getKey()))));
             return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
@@ -183,7 +199,8 @@ final class ConnectorLifecycle {
         if (gtids != null && !gtids.isBlank()) {
             offset.put("gtids", gtids); // MariaDB's connector resumes by GTID and fails on an offset without one
         }
-        connect.alterOffset(name, nodes.objectNode().put("server", current(name).topicPrefix()), offset);
+        String prefix = current(name).topicPrefix();
+        retryingConflicts("Connect to change the offset of \"" + name + "\"", () -> connect.alterOffset(name, nodes.objectNode().put("server", prefix), offset));
     }
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
@@ -206,6 +223,6 @@ final class ConnectorLifecycle {
 
     /** The connector as Connect runs it now (its current config). */
     CdcHarness.Connector current(String name) {
-        return new CdcHarness.Connector(name, connect.config(name));
+        return new CdcHarness.Connector(name, retrying("Connect to show the config of \"" + name + "\"", () -> connect.config(name)));
     }
 }

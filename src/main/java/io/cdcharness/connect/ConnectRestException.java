@@ -33,6 +33,14 @@ public class ConnectRestException extends RuntimeException {
         this.fieldErrors = distinct(fieldErrors);
     }
 
+    /**
+     * True when Connect only could not answer yet: 409 while a rebalance is in progress, or 500 "Request
+     * cannot be completed because a rebalance is expected". The same call succeeds a moment later.
+     */
+    public boolean isTransient() {
+        return status() == 409 || (status() == 500 && String.valueOf(getMessage()).contains("rebalance"));
+    }
+
     public int status() {
         return status;
     }
