@@ -124,16 +124,19 @@ final class ConnectorLifecycle {
 
     /** {@link #retryingConflicts} for a call that answers something. */
     <T> T retrying(String what, java.util.function.Supplier<T> call) {
-        return eventually.get().until(what, () -> {
-            try {
-                return Eventually.Attempt.success(call.get());
-            } catch (ConnectRestException e) {
-                if (e.isTransient()) {
-                    return Eventually.Attempt.failure(e.getMessage());
-                }
-                throw e;
+        return eventually.get().until(what, () -> untilConnectAnswers(() -> Eventually.Attempt.success(call.get())));
+    }
+
+    /** One attempt of a wait on Connect: an answer that only says "not yet" (a rebalance) is a failed attempt, not the end. */
+    private static <T> Eventually.Attempt<T> untilConnectAnswers(java.util.function.Supplier<Eventually.Attempt<T>> attempt) {
+        try {
+            return attempt.get();
+        } catch (ConnectRestException e) {
+            if (e.isTransient()) {
+                return Eventually.Attempt.failure(e.getMessage());
             }
-        });
+            throw e;
+        }
     }
 
     /** Changes or adds config keys (the rest stays) and returns once the connector streams with them. */
@@ -143,20 +146,12 @@ final class ConnectorLifecycle {
         applyChanges(config, changes);
         config.remove("name");
         retryingConflicts("Connect to accept the new config of \"" + name + "\"", () -> connect.updateConfig(name, config));
-        eventually.get().until("the tasks of connector \"" + name + "\" to get the new config", () -> {
-            List<Map<String, String>> tasks;
-            try {
-                tasks = connect.taskConfigs(name);
-            } catch (ConnectRestException e) {
-                if (e.isTransient()) {
-                    return Eventually.Attempt.failure(e.getMessage());
-                }
-                throw e;
-            }
+        eventually.get().until("the tasks of connector \"" + name + "\" to get the new config", () -> untilConnectAnswers(() -> {
+            List<Map<String, String>> tasks = connect.taskConfigs(name);
             boolean applied = !tasks.isEmpty() && tasks.stream().allMatch(task -> changes.entrySet().stream().allMatch(change ->
                     CdcHarness.UNSET.equals(change.getValue()) ? !task.containsKey(change.getKey()) : change.getValue().equals(task.get(change.getKey()))));
             return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
-        });
+        }));
         awaitLeavingRunning(name);
         awaitRunning(name);
         awaitStreaming.accept(current(name));

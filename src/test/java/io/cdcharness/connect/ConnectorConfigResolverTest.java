@@ -2,6 +2,7 @@ package io.cdcharness.connect;
 
 import io.cdcharness.stack.DatabaseEndpoint;
 import io.cdcharness.stack.DatabaseFlavor;
+import io.cdcharness.stack.References;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.cdcharness.stack.external;
 
-import io.cdcharness.connect.References;
+import io.cdcharness.stack.References;
 import io.cdcharness.stack.ConnectStorageTopics;
 import io.cdcharness.stack.DatabaseEndpoint;
 import io.cdcharness.stack.DatabaseFlavor;

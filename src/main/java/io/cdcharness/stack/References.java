@@ -1,4 +1,4 @@
-package io.cdcharness.connect;
+package io.cdcharness.stack;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
