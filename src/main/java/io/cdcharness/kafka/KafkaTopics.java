@@ -40,7 +40,12 @@ public final class KafkaTopics implements AutoCloseable {
         return get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), "list topics");
     }
 
-    /** The end offset (next offset to be written) of every partition of the topic; empty when it does not exist. */
+    /**
+     * The end offset of every partition of the topic as a {@code read_committed} consumer sees it (the
+     * last stable offset); empty when the topic does not exist. The recorder reads committed records
+     * only, so this is how far it can get: a transaction left open by a killed exactly-once worker
+     * holds the end here until a new worker aborts it, instead of naming offsets nobody can read.
+     */
     public java.util.Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(String topic) {
         if (!list().contains(topic)) {
             return java.util.Map.of();
@@ -50,7 +55,8 @@ public final class KafkaTopics implements AutoCloseable {
         description.partitions().forEach(partition -> request.put(
                 new org.apache.kafka.common.TopicPartition(topic, partition.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
         java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
-        get(admin.listOffsets(request).all(), "list end offsets of " + topic)
+        get(admin.listOffsets(request, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all(), "list end offsets of " + topic)
                 .forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
     }

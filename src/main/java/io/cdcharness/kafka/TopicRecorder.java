@@ -112,7 +112,7 @@ public final class TopicRecorder implements AutoCloseable {
 
     /**
      * True when the recorder has read every partition of the topic up to the given end offsets
-     * (what {@code Admin.listOffsets(latest)} answered).
+     * (what {@link KafkaTopics#endOffsets} answered: the last stable offsets).
      */
     public boolean hasRead(Map<TopicPartition, Long> endOffsets) {
         checkHealthy();

@@ -8,9 +8,15 @@ import io.cdcharness.stack.Settings;
 import io.cdcharness.stack.StackFaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +60,43 @@ class ExactlyOnceIT {
         HarnessLog.info("exactly-once: " + outcome.line());
         assertThat(outcome.result().duplicatedEvents()).isZero();
         assertThat(outcome.result().lost()).isEmpty();
+    }
+
+    /**
+     * A worker killed inside a transaction leaves it open until a new worker aborts it: a committed
+     * reader cannot get past its first record, so "the end of the topic" must be the last stable offset,
+     * or every wait for the harness to read to the end runs into its timeout (CI met this once).
+     */
+    @Test
+    void anOpenTransactionDoesNotHoldTheHarnessShortOfTheEnd() {
+        String topic = "open-transaction";
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cdc.stack().kafkaBootstrapServers());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "exactly-once-it");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i));
+            }
+            producer.flush();
+            TopicPartition partition = new TopicPartition(topic, 0);
+            assertThat(cdc.kafkaTopics().endOffsets(topic)).as("the end a committed reader can reach while the transaction is open")
+                    .containsEntry(partition, 0L);
+            cdc.recorder().watch(topic);
+            cdc.eventually().until("the recorder to read " + topic + " as far as a committed reader can",
+                    () -> cdc.recorder().hasRead(cdc.kafkaTopics().endOffsets(topic))
+                            ? io.cdcharness.assertions.Eventually.Attempt.success(true)
+                            : io.cdcharness.assertions.Eventually.Attempt.failure("reading"));
+            producer.commitTransaction();
+            Map<TopicPartition, Long> committed = cdc.kafkaTopics().endOffsets(topic);
+            assertThat(committed).as("three records and the commit marker").containsEntry(partition, 4L);
+            cdc.eventually().until("the recorder to read the committed records",
+                    () -> cdc.recorder().hasRead(committed) ? io.cdcharness.assertions.Eventually.Attempt.success(true)
+                            : io.cdcharness.assertions.Eventually.Attempt.failure("reading"));
+            assertThat(cdc.recorder().records(topic)).hasSize(3);
+        }
     }
 }
