@@ -66,6 +66,11 @@ final class ConnectWorker {
         config.put("scheduled.rebalance.max.delay.ms", "0");
         config.put("task.shutdown.graceful.timeout.ms", "5000");
         config.put("exactly.once.source.support", options.exactlyOnceSourceSupport());
+        if (!"disabled".equals(options.exactlyOnceSourceSupport())) {
+            // A task's transaction left open by a killed worker blocks a new worker's read of the offset topic
+            // until the broker aborts it: 10 s instead of the producer's default minute (a poll commits in ms).
+            config.put("producer.transaction.timeout.ms", "10000");
+        }
         Path properties = JavaService.writeProperties(home.resolve("worker.properties"), config);
 
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g",

@@ -46,6 +46,8 @@ final class KafkaBroker {
         config.put("offsets.topic.num.partitions", "5");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
+        // Look for timed-out transactions every second, not every 10 s (see the worker's transaction timeout).
+        config.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
