@@ -103,6 +103,7 @@ public final class CdcHarness implements AutoCloseable {
             this.harnessSession = new Database(stack.database());
             this.connect = new ConnectClient(stack.connectUrl(), stack.connectAuthorization());
             this.recorder = new TopicRecorder(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
+            this.recorder.reportVolumesTo(HarnessLog::info);
             this.topics = new KafkaTopics(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
             this.offsetTombstones = new OffsetTombstones(stack.kafkaBootstrapServers(), stack.kafkaClientProperties());
             this.scope = stack.ownsEverything() ? RunScope.everything()

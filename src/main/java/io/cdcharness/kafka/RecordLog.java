@@ -13,12 +13,21 @@ import java.util.RandomAccess;
 final class RecordLog {
     private RecordedRecord[] items = new RecordedRecord[16];
     private int size;
+    private long bytes;
 
-    synchronized void add(RecordedRecord record) {
+    /** Appends the record; returns how many the topic holds now. */
+    synchronized int add(RecordedRecord record) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
         }
         items[size++] = record;
+        bytes += record.serializedSize();
+        return size;
+    }
+
+    /** The serialized size of every record held: keys, values and headers. */
+    synchronized long bytes() {
+        return bytes;
     }
 
     synchronized int size() {

@@ -13,7 +13,11 @@ import java.util.Optional;
 /**
  * One record as it sits on a topic: raw key and value bytes plus where it was. The key and value are
  * decoded once, when the record is made (the recorder's thread does it as records arrive), so that
- * checks can look at a topic's whole history on every poll without parsing it again. The typed views
+ * checks can look at a topic's whole history on every poll without parsing it again.
+ *
+ * <p>It keeps a compact form: the bytes and the decoded payloads. The envelopes as stored (with the
+ * JsonConverter's schema, most of a record's parsed size) are parsed again when asked for
+ * ({@link #rawValueJson()}), which only schema checks, dumps and evidence do. The typed views
  * ({@link ChangeEvent}, {@link SchemaChange}, {@link HistoryRecord}, {@link SourceOffset}) read from it.
  *
  * <pre>{@code
@@ -36,8 +40,7 @@ public final class RecordedRecord {
     private final byte[] key;
     private final byte[] value;
     private final Map<String, byte[]> headers;
-    private final JsonNode rawKey;
-    private final JsonNode rawValue;
+    private final AvroRecords avro;
     private final JsonNode keyJson;
     private final JsonNode valueJson;
     private final Kind kind;
@@ -56,11 +59,10 @@ public final class RecordedRecord {
         this.timestamp = timestamp;
         this.key = key;
         this.value = value;
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        this.rawKey = parse(key, avro);
-        this.rawValue = parse(value, avro);
-        this.keyJson = LogicalValues.decodeEnvelope(rawKey);
-        this.valueJson = LogicalValues.decodeEnvelope(rawValue);
+        this.headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.avro = avro;
+        this.keyJson = LogicalValues.decodeEnvelope(parse(key, avro));
+        this.valueJson = LogicalValues.decodeEnvelope(parse(value, avro));
         this.kind = kindOf(valueJson);
     }
 
@@ -132,14 +134,14 @@ public final class RecordedRecord {
         return valueJson;
     }
 
-    /** The value exactly as stored, envelope included. */
+    /** The value exactly as stored, envelope included: parsed anew on each call (the record keeps its bytes, not this tree). */
     public JsonNode rawValueJson() {
-        return rawValue;
+        return parse(value, avro);
     }
 
-    /** The key exactly as stored, envelope included. */
+    /** The key exactly as stored, envelope included: parsed anew on each call (the record keeps its bytes, not this tree). */
     public JsonNode rawKeyJson() {
-        return rawKey;
+        return parse(key, avro);
     }
 
     /** A header's value as JSON when it is JSON, else as text; empty when the record has no such header. */

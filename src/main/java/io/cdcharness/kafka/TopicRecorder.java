@@ -52,6 +52,7 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile java.util.function.Predicate<String> watchAllExcept;
     private volatile boolean running = true;
     private volatile AvroRecords avro;
+    private volatile java.util.function.Consumer<String> notes = note -> { };
     private volatile RuntimeException failure;
     private volatile long lastMetadataRefresh;
 
@@ -95,6 +96,14 @@ public final class TopicRecorder implements AutoCloseable {
     public void watchAllExcept(java.util.function.Predicate<String> excluded) {
         this.watchAllExcept = excluded;
         lastMetadataRefresh = 0;
+    }
+
+    /**
+     * Where the recorder says how much it holds: a line when a topic reaches 10,000 records, and at every
+     * tenfold after, with their serialized size and the form they are kept in.
+     */
+    public void reportVolumesTo(java.util.function.Consumer<String> notes) {
+        this.notes = notes;
     }
 
     /** Decodes Avro records through the schema registry from now on, so that checks read them as they read JSON. */
@@ -152,7 +161,7 @@ public final class TopicRecorder implements AutoCloseable {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                         RecordLog list = recorded.get(record.topic());
                         if (list != null) {
-                            list.add(toRecorded(record));
+                            noteVolume(record.topic(), list, list.add(toRecorded(record)));
                             positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                         }
                     }
@@ -172,6 +181,22 @@ public final class TopicRecorder implements AutoCloseable {
             handleResets();
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    private void noteVolume(String topic, RecordLog log, int size) {
+        if (size < 10_000 || !isPowerOfTen(size)) {
+            return;
+        }
+        notes.accept(String.format(java.util.Locale.ROOT, "the recorder holds %,d records of topic %s (%,d MB serialized). It keeps each "
+                + "record's bytes and its decoded payload; the envelope as stored is parsed again only for schema checks, dumps and evidence.",
+                size, topic, log.bytes() >> 20));
+    }
+
+    private static boolean isPowerOfTen(int value) {
+        while (value % 10 == 0) {
+            value /= 10;
+        }
+        return value == 1;
     }
 
     /**
