@@ -54,7 +54,11 @@ final class ConnectorLifecycle {
         return eventually.get().until("connector \"" + name + "\"" + ("RUNNING".equals(state) ? " and its tasks" : "") + " to be " + state, () -> {
             Optional<ConnectorStatus> status = connect.findStatus(name);
             if (status.isEmpty()) {
-                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + connect.connectors());
+                List<String> known = connect.connectors();
+                return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + known + (known.isEmpty()
+                        ? " (a worker lists none until it has read its storage topics: one just started may still be reading them, and"
+                        + " with exactly-once a transaction a killed worker left open holds it until the transaction times out; its log says"
+                        + " \"Finished reading KafkaBasedLog\" once per topic)" : ""));
             }
             if (status.get().hasFailed() && !"FAILED".equals(state)) {
                 return Eventually.Attempt.finalFailure("it failed", status.get().describe() + "\n\n" + logs.describe());
