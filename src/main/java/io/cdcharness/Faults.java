@@ -199,6 +199,26 @@ public final class Faults {
         }
     }
 
+    /**
+     * Pauses the connector now and resumes it after {@code duration}, in the background. A pause longer
+     * than Debezium takes to fill its queue leaves the binlog reader waiting without reading, as a slow
+     * Kafka or a busy worker would.
+     */
+    public void pauseConnectorFor(String name, Duration duration) {
+        cdc.pause(name);
+        log.add("connector \"" + name + "\" paused at " + clock(Instant.now()) + " for " + duration.toSeconds() + " s");
+        synchronized (log) {
+            log.pendingRestore = log.later.schedule(() -> {
+                try {
+                    cdc.resume(name);
+                    log.add("connector \"" + name + "\" resumed and streaming at " + clock(Instant.now()));
+                } catch (RuntimeException | AssertionError e) {
+                    log.add("connector \"" + name + "\" could not be resumed: " + e.getMessage());
+                }
+            }, duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Ends a cut and waits until the connectors stream again. */
     public void restoreNetwork() {
         stack().restoreDatabaseLink();

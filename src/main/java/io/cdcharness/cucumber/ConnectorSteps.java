@@ -81,6 +81,11 @@ public class ConnectorSteps {
         cdc().pause(name);
     }
 
+    @When("I pause the connector {string} for {int} second(s)")
+    public void pauseFor(String name, int seconds) {
+        cdc().faults().pauseConnectorFor(name, java.time.Duration.ofSeconds(seconds));
+    }
+
     @When("I resume the connector {string}")
     public void resume(String name) {
         cdc().resume(name);

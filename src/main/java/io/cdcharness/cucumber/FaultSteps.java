@@ -163,6 +163,11 @@ public class FaultSteps {
         writeOutcome(scenarioName, delivery.word(), outcome.line());
     }
 
+    @Then("topic {string} loses rows of table {string}")
+    public void losesRows(String topic, String table) {
+        HarnessLog.info("the known loss on " + topic + " happened: " + cdc().reconcile(topic, table).losesRows());
+    }
+
     @Then("resuming the connector {string} fails with a message containing {string}")
     public void resumeFails(String connector, String text) {
         cdc().resumeFails(connector, text);
