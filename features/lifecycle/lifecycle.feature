@@ -22,8 +22,9 @@ Feature: Connector lifecycle through the Connect REST API
   Scenario: a long pause under load: the binlog reader waits on a full queue, and nothing is lost
     20,000 rows in one transaction are more than Debezium's queue holds (max.queue.size 8192), so while
     the connector is paused its binlog reader stops reading. A pause is not a fault: nothing may be lost
-    or repeated. The harness's keep-alive (cdc.connector.defaults) is 10 s; see the next scenario for 1 s.
-    When I pause the connector "shop-connector" for 4 seconds
+    or repeated while the pause is shorter than the binlog keep-alive (5 s, the harness's default in
+    cdc.connector.defaults); the next scenario shows what a longer one does.
+    When I pause the connector "shop-connector" for 2 seconds
     And I execute the SQL file "sql/shop-customers-20k.sql"
     Then the connector "shop-connector" is RUNNING
     And topic "shop.shop.customers" reconciles with table "shop.customers" under exactly-once delivery
