@@ -334,9 +334,12 @@ public final class Settings {
                 : "Known settings: " + String.join(", ", knownProperties()) + " (the README's Settings table says what each does)."));
     }
 
+    /** Read by the {@code ./cdc-harness} launcher, not by settings: where the project is, and class-data sharing on or off. */
+    private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of("CDC_PROJECT_DIR", "CDC_HARNESS_CDS");
+
     private static void warnIfUnknown(String variable) {
         java.util.List<String> known = Arrays.stream(Key.values()).map(Key::environmentVariable).toList();
-        if (known.contains(variable)) {
+        if (known.contains(variable) || LAUNCHER_VARIABLES.contains(variable)) {
             return;
         }
         String nearest = nearest(variable, known);
