@@ -57,7 +57,7 @@ final class ConnectorLifecycle {
                 List<String> known = connect.connectors();
                 return Eventually.Attempt.failure("Connect does not know connector \"" + name + "\"; it has: " + known + (known.isEmpty()
                         ? " (a worker lists none until it has read its storage topics: one just started may still be reading them, and"
-                        + " with exactly-once a transaction a killed worker left open holds it until the transaction times out; its log says"
+                        + " with exactly-once a transaction a killed worker left open holds it until the transaction times out; Connect's log says"
                         + " \"Finished reading KafkaBasedLog\" once per topic)" : ""));
             }
             if (status.get().hasFailed() && !"FAILED".equals(state)) {

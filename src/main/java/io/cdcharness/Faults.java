@@ -57,7 +57,8 @@ public final class Faults {
         });
         private Instant pendingFault;
         private String pendingWhat;
-        private ScheduledFuture<?> pendingRestore;
+        /** Restores and resumes scheduled by timed faults, cancelled at the next reset. */
+        private final List<ScheduledFuture<?>> pending = new ArrayList<>();
         private LoadWriter writer;
         private volatile java.util.function.Consumer<String> listener;
         /** Per connector: its stored offset and its topics' record counts when the Connect worker went down. */
@@ -78,10 +79,8 @@ public final class Faults {
 
         /** Ends what a scenario left running (a writer, a scheduled restore): called at each reset. */
         synchronized void clear(StackFaults faults) {
-            if (pendingRestore != null) {
-                pendingRestore.cancel(false);
-                pendingRestore = null;
-            }
+            pending.forEach(task -> task.cancel(false));
+            pending.clear();
             if (writer != null) {
                 writer.close();
                 writer = null;
@@ -192,10 +191,10 @@ public final class Faults {
     public void cutNetworkFor(Duration duration) {
         cutNetwork();
         synchronized (log) {
-            log.pendingRestore = log.later.schedule(() -> {
+            log.pending.add(log.later.schedule(() -> {
                 stack().restoreDatabaseLink();
                 log.add("network between Connect and the database restored at " + clock(Instant.now()) + " (after " + duration.toSeconds() + " s)");
-            }, duration.toMillis(), TimeUnit.MILLISECONDS);
+            }, duration.toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 
@@ -208,14 +207,14 @@ public final class Faults {
         cdc.pause(name);
         log.add("connector \"" + name + "\" paused at " + clock(Instant.now()) + " for " + duration.toSeconds() + " s");
         synchronized (log) {
-            log.pendingRestore = log.later.schedule(() -> {
+            log.pending.add(log.later.schedule(() -> {
                 try {
                     cdc.resume(name);
                     log.add("connector \"" + name + "\" resumed and streaming at " + clock(Instant.now()));
                 } catch (RuntimeException | AssertionError e) {
                     log.add("connector \"" + name + "\" could not be resumed: " + e.getMessage());
                 }
-            }, duration.toMillis(), TimeUnit.MILLISECONDS);
+            }, duration.toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 

@@ -232,28 +232,38 @@ public final class TopicAssert {
      * the pipeline has caught up. Records without a schema cannot be checked and fail the check.
      */
     public int everyRecordMatchesItsSchema() {
+        // Each record is parsed and checked once, not on every poll: records keep their envelopes as bytes only.
+        java.util.Map<String, List<String>> checked = new java.util.HashMap<>();
         return judge("every record on topic \"" + topic + "\" to match the schema it carries", false, events -> {
             List<String> problems = new java.util.ArrayList<>();
-            for (ChangeEvent event : events) {
-                RecordedRecord record = event.record();
-                for (var part : java.util.Map.of("key", java.util.Optional.ofNullable(record.rawKeyJson()),
-                        "value", java.util.Optional.ofNullable(record.rawValueJson())).entrySet()) {
-                    if (part.getValue().isEmpty() || part.getValue().get().isNull()) {
-                        continue; // a null key, or a tombstone: nothing to check
-                    }
-                    var envelope = part.getValue().get();
-                    if (!envelope.has("schema") || !envelope.has("payload")) {
-                        problems.add("#" + events.indexOf(event) + " " + part.getKey() + ": carries no schema (the converter has schemas.enable=false)");
-                        continue;
-                    }
-                    SchemaConformance.problems(envelope.get("schema"), envelope.get("payload"))
-                            .forEach(problem -> problems.add("#" + events.indexOf(event) + " " + part.getKey() + " " + problem + " (" + record.where() + ")"));
-                }
+            for (int i = 0; i < events.size(); i++) {
+                RecordedRecord record = events.get(i).record();
+                String index = "#" + i + " ";
+                checked.computeIfAbsent(record.coordinates(), coordinates -> schemaProblems(record))
+                        .forEach(problem -> problems.add(index + problem));
             }
             return problems.isEmpty() ? Judgement.pass(events.size())
                     : Judgement.never(problems.size() + (problems.size() == 1 ? " place does" : " places do") + " not fit",
                     String.join("\n", problems.subList(0, Math.min(20, problems.size()))) + (problems.size() > 20 ? "\n... and " + (problems.size() - 20) + " more" : ""));
         });
+    }
+
+    private static List<String> schemaProblems(RecordedRecord record) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (var part : List.of(java.util.Map.entry("key", java.util.Optional.ofNullable(record.rawKeyJson())),
+                java.util.Map.entry("value", java.util.Optional.ofNullable(record.rawValueJson())))) {
+            if (part.getValue().isEmpty() || part.getValue().get().isNull()) {
+                continue; // a null key, or a tombstone: nothing to check
+            }
+            var envelope = part.getValue().get();
+            if (!envelope.has("schema") || !envelope.has("payload")) {
+                problems.add(part.getKey() + ": carries no schema (the converter has schemas.enable=false)");
+                continue;
+            }
+            SchemaConformance.problems(envelope.get("schema"), envelope.get("payload"))
+                    .forEach(problem -> problems.add(part.getKey() + " " + problem + " (" + record.where() + ")"));
+        }
+        return problems;
     }
 
     /** DDL compares without regard to case, backticks and whitespace: {@code CREATE TABLE `t`} matches {@code create table t}. */

@@ -1,6 +1,7 @@
 package io.cdcharness.faults;
 
 import io.cdcharness.CdcHarness;
+import io.cdcharness.assertions.Eventually;
 import io.cdcharness.assertions.ReconcileAssert;
 import io.cdcharness.assertions.Reconciliation;
 import io.cdcharness.stack.HarnessLog;
@@ -69,34 +70,41 @@ class ExactlyOnceIT {
      */
     @Test
     void anOpenTransactionDoesNotHoldTheHarnessShortOfTheEnd() {
+        cdc.reset();
         String topic = "open-transaction";
         Properties properties = new Properties();
+        properties.putAll(cdc.stack().kafkaClientProperties());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cdc.stack().kafkaBootstrapServers());
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "exactly-once-it");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             producer.initTransactions();
-            producer.beginTransaction();
-            for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i));
-            }
-            producer.flush();
-            TopicPartition partition = new TopicPartition(topic, 0);
-            assertThat(cdc.kafkaTopics().endOffsets(topic)).as("the end a committed reader can reach while the transaction is open")
-                    .containsEntry(partition, 0L);
+            send(producer, topic, "committed", 3);
+            producer.commitTransaction();
+            send(producer, topic, "open", 3);
+            Map<TopicPartition, Long> ends = cdc.kafkaTopics().endOffsets(topic);
+            assertThat(ends).as("the end a committed reader can reach: 3 committed records and their commit marker, not the open 3")
+                    .containsEntry(partition, 4L);
             cdc.recorder().watch(topic);
             cdc.eventually().until("the recorder to read " + topic + " as far as a committed reader can",
-                    () -> cdc.recorder().hasRead(cdc.kafkaTopics().endOffsets(topic))
-                            ? io.cdcharness.assertions.Eventually.Attempt.success(true)
-                            : io.cdcharness.assertions.Eventually.Attempt.failure("reading"));
+                    () -> cdc.recorder().hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
+            assertThat(cdc.recorder().records(topic)).extracting(record -> record.keyText()).containsExactly("committed0", "committed1", "committed2");
             producer.commitTransaction();
-            Map<TopicPartition, Long> committed = cdc.kafkaTopics().endOffsets(topic);
-            assertThat(committed).as("three records and the commit marker").containsEntry(partition, 4L);
-            cdc.eventually().until("the recorder to read the committed records",
-                    () -> cdc.recorder().hasRead(committed) ? io.cdcharness.assertions.Eventually.Attempt.success(true)
-                            : io.cdcharness.assertions.Eventually.Attempt.failure("reading"));
-            assertThat(cdc.recorder().records(topic)).hasSize(3);
         }
+        Map<TopicPartition, Long> ends = cdc.kafkaTopics().endOffsets(topic);
+        assertThat(ends).as("six records and two commit markers").containsEntry(partition, 8L);
+        cdc.eventually().until("the recorder to read the second transaction",
+                () -> cdc.recorder().hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
+        assertThat(cdc.recorder().records(topic)).hasSize(6);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, String key, int count) {
+        producer.beginTransaction();
+        for (int i = 0; i < count; i++) {
+            producer.send(new ProducerRecord<>(topic, key + i, "v" + i));
+        }
+        producer.flush();
     }
 }

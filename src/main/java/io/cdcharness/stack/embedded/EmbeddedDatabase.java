@@ -143,17 +143,17 @@ final class EmbeddedDatabase {
     private static Path writeConfig(Path home, Path mysqlCnf, Path dataDir, int port) {
         try {
             String fixture = Files.readString(mysqlCnf);
-            // The fixture's settings come first; the harness adds only where and how to listen.
-            String config = fixture + "\n\n# added by cdc-harness: where this embedded server lives\n[mysqld]\n"
+            // After the fixture's settings, the harness adds only where and how to listen.
+            // MySQL logs why it dropped a connection (a binlog reader too) only at verbosity 3; MariaDB does so by
+            // default and ignores this line (loose-). It comes first, so that a fixture's own setting wins.
+            String config = "# added by cdc-harness: a default the fixture may override\n[mysqld]\nloose-log_error_verbosity=3\n\n"
+                    + fixture + "\n\n# added by cdc-harness: where this embedded server lives\n[mysqld]\n"
                     + "datadir=" + dataDir + "\n"
                     + "port=" + port + "\n"
                     + "bind-address=127.0.0.1\n"
                     + "socket=" + home.resolve("mysqld.sock") + "\n"
                     + "pid-file=" + home.resolve("mysqld.pid") + "\n"
-                    + "tmpdir=" + home + "\n"
-                    // MySQL logs why it dropped a connection (a binlog reader too) only at verbosity 3; MariaDB
-                    // does so by default and ignores this line (loose-).
-                    + "loose-log_error_verbosity=3\n";
+                    + "tmpdir=" + home + "\n";
             Path cnf = home.resolve("my.cnf");
             Files.writeString(cnf, config);
             return cnf;
