@@ -202,6 +202,7 @@ public final class ContainersStack implements CdcStack {
                 .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
                 .withEnv("CONNECT_OFFSET_FLUSH_INTERVAL_MS", settings.get(Settings.Key.CONNECT_OFFSET_FLUSH))
                 .withEnv("CONNECT_SCHEDULED_REBALANCE_MAX_DELAY_MS", "0")
+                .withEnv("CONNECT_PRODUCER_LINGER_MS", "0") // Kafka 4 producers wait 5 ms to fill a batch (KIP-1030)
                 .withEnv("ENABLE_APICURIO_CONVERTERS", "true") // Avro, when a connector asks for it (debezium/connect's contract)
                 .withExposedPorts(8083)
                 .withLabels(ownerLabels())

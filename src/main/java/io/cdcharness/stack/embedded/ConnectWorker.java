@@ -66,6 +66,8 @@ final class ConnectWorker {
         config.put("scheduled.rebalance.max.delay.ms", "0");
         config.put("task.shutdown.graceful.timeout.ms", "5000");
         config.put("exactly.once.source.support", options.exactlyOnceSourceSupport());
+        // Kafka 4 producers wait 5 ms to fill a batch (KIP-1030); a source task's records then reach Kafka 5 ms later.
+        config.put("producer.linger.ms", "0");
         if (!"disabled".equals(options.exactlyOnceSourceSupport())) {
             // A task's transaction left open by a killed worker blocks a new worker's read of the offset topic
             // until the broker aborts it: 10 s instead of the producer's default minute (a poll commits in ms).
