@@ -853,13 +853,18 @@ public final class CdcHarness implements AutoCloseable {
 
     /** Offsets of connectors a scenario deleted itself are still stored: tombstone them. */
     private void deleteOffsetsOfDeletedConnectors() {
+        core.offsetTombstones.tombstone(OffsetTombstones.live(readConnectOffsetTopic()).stream()
+                .filter(core.scope::mayDeleteOffset).toList());
+    }
+
+    /** Connect's offset topic, read to the end a committed reader can reach (see {@link KafkaTopics#endOffsets}). */
+    List<io.cdcharness.kafka.RecordedRecord> readConnectOffsetTopic() {
         String offsetTopic = core.stack.connectStorageTopics().offset();
         core.recorder.watch(offsetTopic);
         Map<org.apache.kafka.common.TopicPartition, Long> ends = core.topics.endOffsets(offsetTopic);
         eventually().until("the harness to read Connect's offset topic \"" + offsetTopic + "\" to its end " + ends,
                 () -> core.recorder.hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("not yet read to the end"));
-        core.offsetTombstones.tombstone(OffsetTombstones.live(core.recorder.records(offsetTopic)).stream()
-                .filter(core.scope::mayDeleteOffset).toList());
+        return core.recorder.records(offsetTopic);
     }
 
     // ---- diagnostics ----

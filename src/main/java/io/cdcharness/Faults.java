@@ -111,11 +111,7 @@ public final class Faults {
         if (service != Service.CONNECT) {
             return;
         }
-        String offsetTopic = cdc.stack().connectStorageTopics().offset();
-        cdc.recorder().watch(offsetTopic);
-        java.util.Map<org.apache.kafka.common.TopicPartition, Long> ends = cdc.kafkaTopics().endOffsets(offsetTopic);
-        cdc.eventually().until("the harness to read Connect's offset topic to its end " + ends, () -> cdc.recorder().hasRead(ends)
-                ? io.cdcharness.assertions.Eventually.Attempt.success(true) : io.cdcharness.assertions.Eventually.Attempt.failure("reading"));
+        cdc.readConnectOffsetTopic(); // the stored offsets below are read from it
         synchronized (log) {
             for (CdcHarness.Connector connector : cdc.connectors().values()) {
                 java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();

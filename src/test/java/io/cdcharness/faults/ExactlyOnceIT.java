@@ -88,16 +88,19 @@ class ExactlyOnceIT {
             assertThat(ends).as("the end a committed reader can reach: 3 committed records and their commit marker, not the open 3")
                     .containsEntry(partition, 4L);
             cdc.recorder().watch(topic);
-            cdc.eventually().until("the recorder to read " + topic + " as far as a committed reader can",
-                    () -> cdc.recorder().hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
+            awaitRead(topic, ends);
             assertThat(cdc.recorder().records(topic)).extracting(record -> record.keyText()).containsExactly("committed0", "committed1", "committed2");
             producer.commitTransaction();
         }
         Map<TopicPartition, Long> ends = cdc.kafkaTopics().endOffsets(topic);
         assertThat(ends).as("six records and two commit markers").containsEntry(partition, 8L);
-        cdc.eventually().until("the recorder to read the second transaction",
-                () -> cdc.recorder().hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
+        awaitRead(topic, ends);
         assertThat(cdc.recorder().records(topic)).hasSize(6);
+    }
+
+    private static void awaitRead(String topic, Map<TopicPartition, Long> ends) {
+        cdc.eventually().until("the recorder to read " + topic + " to " + ends,
+                () -> cdc.recorder().hasRead(ends) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("reading"));
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, String key, int count) {
