@@ -689,7 +689,7 @@ public final class CdcHarness implements AutoCloseable {
     public void goldenEvents(String topic, String goldenFixture) {
         List<io.cdcharness.kafka.RecordedRecord> records = topic(topic).settledRecords();
         Path file = fixture(goldenFixture);
-        if (Boolean.parseBoolean(settings.get(Settings.Key.GOLDEN_UPDATE))) {
+        if (settings.flag(Settings.Key.GOLDEN_UPDATE)) {
             io.cdcharness.golden.GoldenEvents.write(file, records);
             HarnessLog.info("golden file " + file + " written from topic \"" + topic + "\" (" + records.size() + " events; cdc.golden.update=true)");
             return;

@@ -67,6 +67,8 @@ public final class Settings {
         IMAGE_CONNECT("cdc.image.connect", "quay.io/debezium/connect:3.4.0.Final",
                 "containers stack: the Kafka Connect image with Debezium (debezium/connect environment contract)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
+        CLASS_DATA_SHARING("cdc.class.data.sharing", "true", "true: the embedded stack's Kafka and Connect JVMs start from class-data "
+                + "archives in the cache dir (about 3 s less per boot); the first boot of a version writes them as it stops; false: without"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),
@@ -196,6 +198,16 @@ public final class Settings {
     /** True when a layer above the defaults set this key. */
     public boolean isSet(Key key) {
         return explicitlySet.contains(key.property());
+    }
+
+    /** A true/false key; anything else is an error that names the key and its values. */
+    public boolean flag(Key key) {
+        String value = get(key);
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("Setting " + key.property() + "=" + value + " is not a yes/no value. Use true or false (for example -D"
+                + key.property() + "=" + key.defaultValue() + ", the default). It means: " + key.meaning() + ".");
     }
 
     public Optional<String> get(String property) {

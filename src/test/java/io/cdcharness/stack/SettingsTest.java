@@ -48,6 +48,15 @@ class SettingsTest {
     }
 
     @Test
+    void aFlagTakesTrueOrFalseOnly() {
+        assertThat(Settings.of(Map.of("cdc.class.data.sharing", "FALSE")).flag(Settings.Key.CLASS_DATA_SHARING)).isFalse();
+        assertThat(Settings.of(Map.of()).flag(Settings.Key.CLASS_DATA_SHARING)).isTrue();
+        assertThatThrownBy(() -> Settings.of(Map.of("cdc.class.data.sharing", "off")).flag(Settings.Key.CLASS_DATA_SHARING))
+                .hasMessageStartingWith("Setting cdc.class.data.sharing=off is not a yes/no value. Use true or false (for example "
+                        + "-Dcdc.class.data.sharing=true, the default).");
+    }
+
+    @Test
     void aBadDurationSaysHowToWriteOne() {
         Settings settings = Settings.of(Map.of("cdc.timeout", "thirty"));
         assertThatThrownBy(settings::timeout)

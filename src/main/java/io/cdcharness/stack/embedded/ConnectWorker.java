@@ -40,8 +40,8 @@ final class ConnectWorker {
      * Starts the worker. The broker may still be booting: the worker's admin client waits for it, so
      * the JVM start and plugin loading overlap the broker's start.
      */
-    static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, RunDirectory run,
-                               Services services, Duration timeout) {
+    static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, ClassDataArchive.Directory archives,
+                               RunDirectory run, Services services, Duration timeout) {
         Path home = run.service("connect");
         int restPort = PortPlan.claim(options.restPort(), "connect", "the Connect REST API");
         int jmxPort = FreePorts.next();
@@ -84,10 +84,12 @@ final class ConnectWorker {
                 "-Dcom.sun.management.jmxremote.authenticate=false",
                 "-Dcom.sun.management.jmxremote.ssl=false"));
         jvm.addAll(options.jvmOptions());
+        String mainClass = "org.apache.kafka.connect.cli.ConnectDistributed";
+        ClassDataArchive classData = archives.forJvm("connect", mainClass, classpath);
+        jvm.addAll(classData.jvmOptions());
         Path log = home.resolve("connect.log");
-        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm,
-                "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString());
-        ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services);
+        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm, mainClass, properties.toString());
+        ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services, classData);
         ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort);
         process.awaitReady("answering GET /connectors on port " + restPort, timeout, worker::restReady);
         return worker;

@@ -86,6 +86,7 @@ public final class EmbeddedStack implements CdcStack {
 
         Path mysqlCnf = io.cdcharness.stack.Fixtures.binlogSettings(settings, run.root(), flavor.name().toLowerCase());
         PortPlan ports = PortPlan.of(settings.get(Settings.Key.PORTS));
+        ClassDataArchive.Directory archives = ClassDataArchive.in(cacheDir, settings.flag(Settings.Key.CLASS_DATA_SHARING));
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "cdc-harness-boot");
             thread.setDaemon(true);
@@ -101,18 +102,19 @@ public final class EmbeddedStack implements CdcStack {
             CompletableFuture<List<Path>> brokerClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.broker(artifacts,
                     settings.kafkaVersion()), pool);
             CompletableFuture<KafkaBroker> broker = brokerClasspath.thenApplyAsync(classpath -> progress.step("kafka",
-                    () -> kafka = KafkaBroker.start(kafkaPlan, classpath, services, run, timeout),
+                    () -> kafka = KafkaBroker.start(kafkaPlan, classpath, archives, services, run, timeout),
                     KafkaBroker::bootstrapServers), pool);
 
             CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.connect(artifacts,
                     settings.connectVersion()), pool);
             CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
-                    () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, run, services, timeout),
+                    () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, archives,
+                            run, services, timeout),
                     ConnectWorker::url));
 
             awaitAllOrFirstFailure(List.of(db, broker, worker));
-            if (Boolean.parseBoolean(settings.get(Settings.Key.DATABASE_PROXY))) {
+            if (settings.flag(Settings.Key.DATABASE_PROXY)) {
                 proxy = io.cdcharness.stack.TcpProxy.start("127.0.0.1", database.endpoint().port());
             }
             progress.ready();

@@ -29,7 +29,8 @@ final class KafkaBroker {
         }
     }
 
-    static KafkaBroker start(Plan plan, List<Path> classpath, Services services, RunDirectory run, Duration timeout) {
+    static KafkaBroker start(Plan plan, List<Path> classpath, ClassDataArchive.Directory archives, Services services, RunDirectory run,
+                             Duration timeout) {
         Path home = plan.home();
         Path logDir = home.resolve("data");
         Map<String, String> config = new LinkedHashMap<>();
@@ -58,9 +59,11 @@ final class KafkaBroker {
         writeMetaProperties(logDir);
 
         Path log = home.resolve("kafka.log");
-        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), List.of("-Xms256m", "-Xmx1g"),
-                "kafka.Kafka", properties.toString());
-        ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services);
+        ClassDataArchive classData = archives.forJvm("kafka", "kafka.Kafka", classpath);
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+        jvm.addAll(classData.jvmOptions());
+        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm, "kafka.Kafka", properties.toString());
+        ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services, classData);
         // Listening alone is not enough: another process may hold the port for a moment, and then this
         // broker dies with "Address already in use" after the check passed. Its own log says it started.
         process.awaitReady("started (\"Kafka Server started\" in its log) and accepting connections on port " + plan.port(), timeout,

@@ -30,6 +30,8 @@ final class ServiceProcess {
     private volatile Callable<Boolean> readyCheck;
     /** True while the harness itself took the service down (a fault step): its death is no surprise. */
     private volatile boolean downOnPurpose;
+    /** The class-data archive its JVM starts from or records (none for the database). */
+    private volatile ClassDataArchive classData;
 
     private ServiceProcess(String service, List<String> command, Map<String, String> environment, Path workDir, Path log, Services services) {
         this.service = service;
@@ -42,7 +44,14 @@ final class ServiceProcess {
 
     static ServiceProcess start(String service, List<String> command, Map<String, String> environment, Path workDir,
                                 Path log, Services services) {
+        return start(service, command, environment, workDir, log, services, null);
+    }
+
+    /** A JVM service whose command carries {@code classData}'s options: a recording is kept once the JVM stopped on its own. */
+    static ServiceProcess start(String service, List<String> command, Map<String, String> environment, Path workDir,
+                                Path log, Services services, ClassDataArchive classData) {
         ServiceProcess started = new ServiceProcess(service, command, environment, workDir, log, services);
+        started.classData = classData;
         started.launch();
         services.add(started);
         return started;
@@ -131,11 +140,21 @@ final class ServiceProcess {
         if (!process.isAlive()) {
             return;
         }
+        ClassDataArchive archive = classData;
+        boolean recording = archive != null && archive.isRecording();
+        Duration wait = recording && grace.compareTo(ClassDataArchive.RECORDING_STOP_GRACE) < 0 ? ClassDataArchive.RECORDING_STOP_GRACE : grace;
         process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (recording) {
+                    archive.adoptRecording();
+                }
+            } else {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
+                if (recording) {
+                    archive.dropRecording();
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -151,6 +170,9 @@ final class ServiceProcess {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (classData != null) {
+            classData.dropRecording(); // half written, if at all
         }
     }
 
