@@ -1,12 +1,10 @@
 package io.cdcharness.assertions;
 
 import io.cdcharness.stack.Durations;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import io.cdcharness.kafka.RecordArrivals;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +22,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Eventually {
-    private static final Duration POLL = Duration.ofMillis(10);
+    private static final long POLL_MILLIS = 10;
+    private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
 
     private final Duration timeout;
     private final Diagnostics diagnostics;
@@ -87,27 +86,35 @@ public final class Eventually {
     private record Outcome<T>(Optional<T> value, String lastSeen) {
     }
 
+    /**
+     * Looks, and between looks waits {@value #POLL_MILLIS} ms or until a recorder stores new records,
+     * whichever comes first: most expectations are about records, and they are met the moment one arrives.
+     * A look that took long is followed by a pause as long (see {@link RecordArrivals#awaitAfter}).
+     */
     private <T> Outcome<T> poll(String expectation, Supplier<Attempt<T>> attempt) {
-        AtomicReference<Attempt<T>> last = new AtomicReference<>(Attempt.failure("(nothing was looked at yet)"));
-        try {
-            Awaitility.await(expectation)
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .pollInSameThread()
-                    .until(() -> {
-                        Attempt<T> current = attempt.get();
-                        last.set(current);
-                        return current.isDone();
-                    });
-        } catch (ConditionTimeoutException e) {
-            return new Outcome<>(Optional.empty(), last.get().seen());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Attempt<T> last;
+        while (true) {
+            long mark = RecordArrivals.mark();
+            long began = System.nanoTime();
+            last = attempt.get();
+            long cost = System.nanoTime() - began;
+            long left = deadline - System.nanoTime();
+            if (last.isDone() || left <= 0) {
+                break;
+            }
+            try {
+                RecordArrivals.awaitAfter(mark, Duration.ofNanos(cost), Duration.ofNanos(Math.min(left, Math.max(cost, POLL.toNanos()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + expectation
+                        + "; the run is being stopped. Last seen: " + last.seen(), e);
+            }
         }
-        Attempt<T> done = last.get();
-        if (done.verdict().isPresent()) {
-            throw new AssertionError(FailureMessages.verdict(expectation, done.verdict().get(), done.seen(),
+        if (last.verdict().isPresent()) {
+            throw new AssertionError(FailureMessages.verdict(expectation, last.verdict().get(), last.seen(),
                     diagnostics.describe()), null);
         }
-        return new Outcome<>(done.value(), "");
+        return new Outcome<>(last.value(), last.seen());
     }
 }

@@ -2,6 +2,7 @@ package io.cdcharness.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -158,7 +159,8 @@ public final class TopicRecorder implements AutoCloseable {
                     continue;
                 }
                 try {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
+                    for (ConsumerRecord<byte[], byte[]> record : batch) {
                         RecordLog list = recorded.get(record.topic());
                         if (list != null) {
                             noteVolume(record.topic(), list, list.add(toRecorded(record)));
@@ -166,6 +168,9 @@ public final class TopicRecorder implements AutoCloseable {
                         }
                     }
                     notePositions();
+                    if (!batch.isEmpty()) {
+                        RecordArrivals.signal();
+                    }
                 } catch (WakeupException wakeup) {
                     // a reset or close asked for attention
                 } catch (org.apache.kafka.common.KafkaException e) {
