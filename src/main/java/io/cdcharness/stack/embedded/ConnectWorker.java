@@ -75,7 +75,7 @@ final class ConnectWorker {
         }
         Path properties = JavaService.writeProperties(home.resolve("worker.properties"), config);
 
-        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g",
+        List<String> jvm = new ArrayList<>(List.of("-Xms32m", "-Xmx1g",
                 "-Dcom.sun.management.jmxremote",
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,

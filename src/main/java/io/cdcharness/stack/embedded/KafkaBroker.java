@@ -60,7 +60,7 @@ final class KafkaBroker {
 
         Path log = home.resolve("kafka.log");
         ClassDataArchive classData = archives.forJvm("kafka", "kafka.Kafka", classpath);
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx1g"));
         jvm.addAll(classData.jvmOptions());
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm, "kafka.Kafka", properties.toString());
         ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services, classData);
