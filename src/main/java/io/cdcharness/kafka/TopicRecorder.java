@@ -52,6 +52,8 @@ public final class TopicRecorder implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<String> watchAllExcept;
     private volatile boolean running = true;
+    private volatile boolean started;
+    private long lastExistenceCheck;
     private volatile AvroRecords avro;
     private volatile java.util.function.Consumer<String> notes = note -> { };
     private volatile RuntimeException failure;
@@ -77,13 +79,24 @@ public final class TopicRecorder implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(properties);
         this.thread = new Thread(this::loop, "cdc-harness-topic-recorder");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /**
+     * The consumer thread starts with the first topic watched: a harness that only keeps a stack running
+     * ({@code ./cdc-harness up}) records nothing, although other runs write to its topics.
+     */
+    private synchronized void ensureStarted() {
+        if (!started && running) {
+            started = true;
+            thread.start();
+        }
     }
 
     /** Starts recording a topic (from its beginning) if not already. */
     public void watch(String topic) {
         // The list must exist before the consumer thread can see the topic as wanted, or its first records are dropped.
         recorded.putIfAbsent(topic, new RecordLog());
+        ensureStarted();
         if (wanted.add(topic)) {
             lastMetadataRefresh = 0;
         }
@@ -143,6 +156,9 @@ public final class TopicRecorder implements AutoCloseable {
      */
     public void reset() {
         checkHealthy();
+        if (!started) {
+            return; // nothing watched, nothing recorded
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         resets.add(done);
         consumer.wakeup();
@@ -241,16 +257,19 @@ public final class TopicRecorder implements AutoCloseable {
 
     private void refreshAssignment() {
         boolean all = watchAllExcept != null;
-        long sinceRefresh = System.nanoTime() - lastMetadataRefresh;
-        if ((wanted.isEmpty() && !all) || sinceRefresh < METADATA_REFRESH_NANOS) {
+        long now = System.nanoTime();
+        long sinceRefresh = now - lastMetadataRefresh;
+        boolean existenceDue = !assigned.isEmpty() && now - lastExistenceCheck >= DISCOVERY_NANOS;
+        if ((wanted.isEmpty() && !all && !existenceDue) || sinceRefresh < METADATA_REFRESH_NANOS) {
             return;
         }
         Set<String> missing = new HashSet<>(wanted);
         assigned.forEach(partition -> missing.remove(partition.topic()));
-        if (missing.isEmpty() && (!all || sinceRefresh < DISCOVERY_NANOS)) {
+        if (missing.isEmpty() && !existenceDue && (!all || sinceRefresh < DISCOVERY_NANOS)) {
             return;
         }
-        lastMetadataRefresh = System.nanoTime();
+        lastMetadataRefresh = now;
+        lastExistenceCheck = now;
         Map<String, List<PartitionInfo>> topics;
         try {
             topics = consumer.listTopics(Duration.ofSeconds(2));
@@ -259,6 +278,7 @@ public final class TopicRecorder implements AutoCloseable {
         } catch (org.apache.kafka.common.KafkaException e) {
             return;
         }
+        dropDeleted(topics.keySet());
         if (all) {
             for (String topic : topics.keySet()) {
                 if (!watchAllExcept.test(topic) && !wanted.contains(topic)) {
@@ -288,6 +308,20 @@ public final class TopicRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets go of the partitions of topics that are gone. The consumer only logs a fetch of a deleted topic
+     * and fetches again at once: without this, one deleted topic kept a core busy (the recorder and the broker).
+     * What was recorded stays; a topic made again under the same name is read from its beginning.
+     */
+    private void dropDeleted(Set<String> existing) {
+        List<TopicPartition> gone = assigned.stream().filter(partition -> !existing.contains(partition.topic())).toList();
+        if (!gone.isEmpty()) {
+            gone.forEach(assigned::remove);
+            gone.forEach(positions::remove);
+            consumer.assign(assigned);
+        }
+    }
+
     private RecordedRecord toRecorded(ConsumerRecord<byte[], byte[]> record) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
@@ -305,14 +339,20 @@ public final class TopicRecorder implements AutoCloseable {
         if (failure != null) {
             throw new IllegalStateException("The topic recorder stopped: " + failure.getMessage(), failure);
         }
-        if (!thread.isAlive()) {
+        if (!running || (started && !thread.isAlive())) {
             throw new IllegalStateException("The topic recorder is closed; no topic can be read through it any more.");
         }
     }
 
     @Override
     public void close() {
-        running = false;
+        synchronized (this) {
+            running = false;
+            if (!started) {
+                consumer.close(Duration.ofSeconds(2));
+                return;
+            }
+        }
         consumer.wakeup();
         try {
             thread.join(5000);
