@@ -263,12 +263,8 @@ public final class ContainersStack implements CdcStack {
                         return true;
                     }
                 },
-                io.cdcharness.stack.StackFaults.Service.CONNECT, () -> {
-                    java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(connectUrl() + "/connectors")).timeout(Duration.ofSeconds(2)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
-                    return response.statusCode() == 200;
-                });
+                io.cdcharness.stack.StackFaults.Service.CONNECT,
+                () -> io.cdcharness.stack.ConnectReadiness.hasStarted(java.net.http.HttpClient.newHttpClient(), connectUrl()));
         Map<io.cdcharness.stack.StackFaults.Service, Path> serviceLogs = new java.util.EnumMap<>(io.cdcharness.stack.StackFaults.Service.class);
         serviceLogs.put(io.cdcharness.stack.StackFaults.Service.DATABASE, logs.get(settings.database().name().toLowerCase()));
         serviceLogs.put(io.cdcharness.stack.StackFaults.Service.KAFKA, logs.get("kafka"));

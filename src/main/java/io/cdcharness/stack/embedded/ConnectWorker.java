@@ -2,10 +2,7 @@ package io.cdcharness.stack.embedded;
 
 import io.cdcharness.stack.ConnectStorageTopics;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,26 +83,17 @@ final class ConnectWorker {
         jvm.addAll(options.jvmOptions());
         String mainClass = "org.apache.kafka.connect.cli.ConnectDistributed";
         ClassDataArchive classData = archives.forJvm("connect", mainClass, classpath);
-        jvm.addAll(classData.jvmOptions());
         Path log = home.resolve("connect.log");
         List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm, mainClass, properties.toString());
         ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services, classData);
         ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort);
-        process.awaitReady("answering GET /connectors on port " + restPort, timeout, worker::restReady);
+        process.awaitReady("started on port " + restPort + " (its storage topics read and its group joined: GET /health answers 200)", timeout,
+                worker::restReady);
         return worker;
     }
 
     private boolean restReady() {
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/connectors"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return io.cdcharness.stack.ConnectReadiness.hasStarted(HTTP, url());
     }
 
     String url() {
