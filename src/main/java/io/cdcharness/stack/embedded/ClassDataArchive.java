@@ -24,16 +24,16 @@ import java.util.stream.Stream;
  * worker start from classes already parsed and verified: about 1 s less for Kafka and 2 s for Connect.
  * <p>
  * The first boot of a class path records: its JVM writes the archive as it stops, and once it has
- * stopped on its own the archive is checked ({@code java -Xshare:on}) and moved in under a name that
+ * stopped when asked the archive is checked ({@code java -Xshare:on}) and moved in under a name that
  * holds the Java and the class path. Later boots start from it. An archive Java cannot use is ignored
  * by the JVM ({@code -Xshare:auto}), so a stale one costs speed, never correctness. Classes that
  * Connect's plugin loaders define come from the archive only when their bytes match.
  *
  * <pre>{@code
  * ClassDataArchive archive = ClassDataArchive.in(cacheDir, true).forJvm("kafka", "kafka.Kafka", classpath);
- * List<String> jvmOptions = archive.jvmOptions(); // -XX:SharedArchiveFile=... or -XX:ArchiveClassesAtExit=...
- * // ... after the process stopped on its own:
- * archive.adoptRecording();
+ * ClassDataArchive.Launch launch = archive.launch(); // -XX:SharedArchiveFile=... or -XX:ArchiveClassesAtExit=...
+ * // ... after a recording JVM that was ready stopped when asked:
+ * archive.adoptRecording(command);
  * }</pre>
  */
 final class ClassDataArchive {
@@ -54,7 +54,7 @@ final class ClassDataArchive {
         this.recording = recording;
     }
 
-    /** Where archives are kept; {@code enabled=false} (cdc.class.data.sharing=off) gives JVMs without one. */
+    /** Where archives are kept; {@code enabled=false} (cdc.class.data.sharing=false) gives JVMs without one. */
     static Directory in(Path cacheDir, boolean enabled) {
         return new Directory(cacheDir.resolve("cds").resolve("services"), enabled);
     }
@@ -67,10 +67,6 @@ final class ClassDataArchive {
             }
             sweep();
             Path archive = dir.resolve(service + "-" + key(mainClass, classpath) + ".jsa");
-            if (Files.isRegularFile(archive)) {
-                touch(archive);
-                return new ClassDataArchive(service, classpath, archive, null);
-            }
             Path recording = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                     + RECORDINGS.incrementAndGet() + ".recording");
             return new ClassDataArchive(service, classpath, archive, recording);
@@ -101,43 +97,54 @@ final class ClassDataArchive {
         }
     }
 
-    /** The JVM options that start from the archive or record it; none when archives are off. */
-    List<String> jvmOptions() {
+    /** The JVM options of one launch, and whether that launch records the archive. */
+    record Launch(List<String> jvmOptions, boolean recording) {
+    }
+
+    /**
+     * The options for a launch now: start from the archive when it exists, else record it (the JVM then
+     * needs {@link #RECORDING_STOP_GRACE} to stop); none when archives are off or the cache cannot be written.
+     */
+    Launch launch() {
         if (archive == null) {
-            return List.of();
+            return new Launch(List.of(), false);
         }
-        if (recording == null) {
-            return List.of("-XX:SharedArchiveFile=" + archive);
+        if (Files.isRegularFile(archive)) {
+            touch(archive);
+            return new Launch(List.of("-XX:SharedArchiveFile=" + archive), false);
         }
         try {
             Files.createDirectories(recording.getParent());
         } catch (IOException e) {
-            return List.of(); // no cache to write to: boot without
+            return new Launch(List.of(), false);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + recording);
-    }
-
-    /** True when this JVM writes the archive as it stops (give it {@link #RECORDING_STOP_GRACE}). */
-    boolean isRecording() {
-        return recording != null && !Files.isRegularFile(archive);
+        return new Launch(List.of("-XX:ArchiveClassesAtExit=" + recording), true);
     }
 
     /**
-     * After the JVM stopped on its own: checks what it wrote and moves it in, or drops it. A JVM that
-     * was killed may have written half an archive; {@code java -Xshare:on} refuses that.
+     * After a recording JVM that was ready stopped when asked: checks what it wrote with the JVM flags it
+     * ran with (heap size decides compressed pointers, which an archive must match) and moves it in, or
+     * drops it, saying why once.
      */
-    void adoptRecording() {
+    void adoptRecording(List<String> command) {
         if (recording == null || !Files.isRegularFile(recording)) {
             return;
         }
         try {
-            if (Files.isRegularFile(archive) || !usable(recording)) {
+            if (Files.isRegularFile(archive)) {
+                Files.deleteIfExists(recording); // another run kept one first
+                return;
+            }
+            String refused = refusal(recording, command);
+            if (refused != null) {
                 Files.deleteIfExists(recording);
+                HarnessLog.warn("the class-data archive " + service + " recorded is not usable (" + refused + "); the next boot records it again."
+                        + " Set cdc.class.data.sharing=false if this repeats");
                 return;
             }
             Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             HarnessLog.info(String.format(java.util.Locale.ROOT, "class-data archive of %s written (%,d MB, %s): the next boots start from it"
-                    + " (cdc.class.data.sharing=off boots without)", service, Files.size(archive) >> 20, archive));
+                    + " (cdc.class.data.sharing=false boots without)", service, Files.size(archive) >> 20, archive));
         } catch (IOException e) {
             HarnessLog.warn("could not keep the class-data archive of " + service + " (" + e.getMessage() + "); the next boot records it again");
         }
@@ -154,22 +161,28 @@ final class ClassDataArchive {
         }
     }
 
-    private boolean usable(Path candidate) {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+    /** Null when {@code java -Xshare:on} starts from the candidate with the flags the JVM ran with; else what it said. */
+    private String refusal(Path candidate, List<String> command) {
+        List<String> check = new java.util.ArrayList<>();
+        check.add(command.get(0));
+        command.stream().filter(option -> (option.startsWith("-XX:") || option.startsWith("-Xm") || option.startsWith("-Xss"))
+                && !option.contains("SharedArchiveFile") && !option.contains("ArchiveClassesAtExit")).forEach(check::add);
+        check.addAll(List.of("-XX:SharedArchiveFile=" + candidate, "-Xshare:on", "-XX:+VerifySharedSpaces", "-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)), "-version"));
         try {
-            Process check = new ProcessBuilder(javaCommand, "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + candidate, "-Xshare:on", "-cp", cp, "-version")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!check.waitFor(30, TimeUnit.SECONDS)) {
-                check.destroyForcibly();
-                return false;
+            Process process = new ProcessBuilder(check).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "java -Xshare:on did not answer within 30 s";
             }
-            return check.exitValue() == 0;
+            return process.exitValue() == 0 ? null
+                    : "java -Xshare:on exited with " + process.exitValue() + ": " + output.lines().findFirst().orElse("(no output)");
         } catch (IOException e) {
-            return false;
+            return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 

@@ -32,6 +32,10 @@ final class ServiceProcess {
     private volatile boolean downOnPurpose;
     /** The class-data archive its JVM starts from or records (none for the database). */
     private volatile ClassDataArchive classData;
+    /** True when the running JVM was launched to record the archive (it writes it as it stops). */
+    private volatile boolean recording;
+    /** True once the running process passed its readiness check: only such a JVM's recording is worth keeping. */
+    private volatile boolean ready;
 
     private ServiceProcess(String service, List<String> command, Map<String, String> environment, Path workDir, Path log, Services services) {
         this.service = service;
@@ -47,7 +51,10 @@ final class ServiceProcess {
         return start(service, command, environment, workDir, log, services, null);
     }
 
-    /** A JVM service whose command carries {@code classData}'s options: a recording is kept once the JVM stopped on its own. */
+    /**
+     * A JVM service that starts from {@code classData}'s archive, or records it: each launch adds the options
+     * that fit then, and a recording is kept only when the JVM was ready and stopped when asked.
+     */
     static ServiceProcess start(String service, List<String> command, Map<String, String> environment, Path workDir,
                                 Path log, Services services, ClassDataArchive classData) {
         ServiceProcess started = new ServiceProcess(service, command, environment, workDir, log, services);
@@ -58,7 +65,17 @@ final class ServiceProcess {
     }
 
     private void launch() {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        List<String> launched = command;
+        ClassDataArchive archive = classData;
+        recording = false;
+        ready = false;
+        if (archive != null) {
+            ClassDataArchive.Launch options = archive.launch();
+            launched = new java.util.ArrayList<>(command);
+            launched.addAll(1, options.jvmOptions()); // right after the java executable
+            recording = options.recording();
+        }
+        ProcessBuilder builder = new ProcessBuilder(launched)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -116,6 +133,7 @@ final class ServiceProcess {
                         }
                         return ready.call();
                     });
+            this.ready = true;
         } catch (ConditionTimeoutException e) {
             throw new StackBootException(service, "not " + what + " after " + timeout.toSeconds()
                     + " s (raise cdc.boot.timeout if this machine is just slow)", log, e);
@@ -134,30 +152,30 @@ final class ServiceProcess {
         awaitReady(readyWhat, timeout, readyCheck);
     }
 
-    /** Asks the process to stop (SIGTERM), and kills it (SIGKILL) after the grace period. */
+    /**
+     * Asks the process to stop (SIGTERM), and kills it (SIGKILL) after the grace period. A JVM that records
+     * its class-data archive gets {@link ClassDataArchive#RECORDING_STOP_GRACE} to write it.
+     */
     void stop(Duration grace) {
         downOnPurpose = true;
         if (!process.isAlive()) {
+            endRecording(false); // it died on its own: what it wrote is not a run's worth
             return;
         }
-        ClassDataArchive archive = classData;
-        boolean recording = archive != null && archive.isRecording();
         Duration wait = recording && grace.compareTo(ClassDataArchive.RECORDING_STOP_GRACE) < 0 ? ClassDataArchive.RECORDING_STOP_GRACE : grace;
         process.destroy();
         try {
             if (process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (recording) {
-                    archive.adoptRecording();
-                }
+                int exit = process.exitValue();
+                endRecording(ready && (exit == 0 || exit == 143)); // 143: ended by the SIGTERM
             } else {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                if (recording) {
-                    archive.dropRecording();
-                }
+                endRecording(false);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            endRecording(false);
             Thread.currentThread().interrupt();
         }
     }
@@ -171,8 +189,20 @@ final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (classData != null) {
-            classData.dropRecording(); // half written, if at all
+        endRecording(false); // half written, if at all
+    }
+
+    /** Keeps the archive a recording JVM wrote (checked first), or deletes it. */
+    private void endRecording(boolean keep) {
+        ClassDataArchive archive = classData;
+        if (!recording || archive == null) {
+            return;
+        }
+        recording = false;
+        if (keep) {
+            archive.adoptRecording(command);
+        } else {
+            archive.dropRecording();
         }
     }
 
