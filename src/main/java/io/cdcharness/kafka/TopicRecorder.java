@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * No consumer group is used (partitions are assigned by hand), so nothing is committed and no
- * rebalance delays the first read.
+ * rebalance delays the first read. It reads nothing until a first topic is watched; it then reads every
+ * watched topic from its beginning ({@code CdcHarness.reset()} watches Connect's offset topic, so a
+ * scenario's topics are all recorded).
  */
 public final class TopicRecorder implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
@@ -54,6 +56,10 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean started;
     private long lastExistenceCheck;
+    /** Assigned partitions whose topic the last metadata listing did not show (dropped when the next does not either). */
+    private final Set<TopicPartition> unlisted = new HashSet<>();
+    /** Partitions let go of because their topic was deleted: if it appears again, it is a new topic. */
+    private final Set<TopicPartition> deleted = new HashSet<>();
     private volatile AvroRecords avro;
     private volatile java.util.function.Consumer<String> notes = note -> { };
     private volatile RuntimeException failure;
@@ -87,8 +93,8 @@ public final class TopicRecorder implements AutoCloseable {
      */
     private synchronized void ensureStarted() {
         if (!started && running) {
-            started = true;
             thread.start();
+            started = true; // after the start: checkHealthy must never see a started recorder whose thread is not alive yet
         }
     }
 
@@ -244,6 +250,8 @@ public final class TopicRecorder implements AutoCloseable {
                 recorded.clear();
                 assigned.clear();
                 positions.clear();
+                unlisted.clear();
+                deleted.clear();
                 try {
                     consumer.assign(List.of());
                 } catch (RuntimeException ignored) {
@@ -298,6 +306,10 @@ public final class TopicRecorder implements AutoCloseable {
             assigned.addAll(added);
             consumer.assign(assigned);
             for (TopicPartition partition : added) {
+                if (deleted.remove(partition)) { // made again after it was deleted: its records so far are gone from Kafka
+                    recorded.put(partition.topic(), new RecordLog());
+                    positions.remove(partition);
+                }
                 Long next = positions.get(partition);
                 if (next == null) {
                     consumer.seekToBeginning(List.of(partition));
@@ -309,15 +321,28 @@ public final class TopicRecorder implements AutoCloseable {
     }
 
     /**
-     * Lets go of the partitions of topics that are gone. The consumer only logs a fetch of a deleted topic
-     * and fetches again at once: without this, one deleted topic kept a core busy (the recorder and the broker).
-     * What was recorded stays; a topic made again under the same name is read from its beginning.
+     * Lets go of the partitions of topics that are gone: the consumer only logs a fetch of a deleted topic
+     * and fetches again at once, which kept a core busy (the recorder and the broker). A topic counts as gone
+     * when two listings in a row miss it (a broker of a cluster may answer with a stale list once). What was
+     * recorded stays until the topic appears again: then it is a new topic, read from its beginning.
      */
     private void dropDeleted(Set<String> existing) {
-        List<TopicPartition> gone = assigned.stream().filter(partition -> !existing.contains(partition.topic())).toList();
+        List<TopicPartition> gone = new ArrayList<>();
+        Set<TopicPartition> missingNow = new HashSet<>();
+        for (TopicPartition partition : assigned) {
+            if (!existing.contains(partition.topic())) {
+                missingNow.add(partition);
+                if (unlisted.contains(partition)) {
+                    gone.add(partition);
+                }
+            }
+        }
+        missingNow.removeAll(gone);
+        unlisted.clear();
+        unlisted.addAll(missingNow);
         if (!gone.isEmpty()) {
             gone.forEach(assigned::remove);
-            gone.forEach(positions::remove);
+            deleted.addAll(gone);
             consumer.assign(assigned);
         }
     }
