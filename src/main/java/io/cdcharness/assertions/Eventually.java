@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 public final class Eventually {
     private static final long POLL_MILLIS = 10;
     private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
+    /** Between two looks at least this long, also when records stream in: a bulk load wakes every waiter often. */
+    private static final Duration MIN_PAUSE = Duration.ofMillis(1);
 
     private final Duration timeout;
     private final Diagnostics diagnostics;
@@ -104,7 +106,8 @@ public final class Eventually {
                 break;
             }
             try {
-                RecordArrivals.awaitAfter(mark, Duration.ofNanos(cost), Duration.ofNanos(Math.min(left, Math.max(cost, POLL.toNanos()))));
+                RecordArrivals.awaitAfter(mark, Duration.ofNanos(Math.max(cost, MIN_PAUSE.toNanos())),
+                        Duration.ofNanos(Math.min(left, Math.max(cost, POLL.toNanos()))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + expectation

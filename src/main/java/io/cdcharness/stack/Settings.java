@@ -206,7 +206,7 @@ public final class Settings {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new IllegalArgumentException("Setting " + key.property() + "=" + value + " is not a yes/no value. Use true or false (for example -D"
+        throw new IllegalArgumentException("Setting " + key.property() + "=" + value + " is neither true nor false. Use true or false (for example -D"
                 + key.property() + "=" + key.defaultValue() + ", the default). It means: " + key.meaning() + ".");
     }
 

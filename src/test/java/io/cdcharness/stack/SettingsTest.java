@@ -52,7 +52,7 @@ class SettingsTest {
         assertThat(Settings.of(Map.of("cdc.class.data.sharing", "FALSE")).flag(Settings.Key.CLASS_DATA_SHARING)).isFalse();
         assertThat(Settings.of(Map.of()).flag(Settings.Key.CLASS_DATA_SHARING)).isTrue();
         assertThatThrownBy(() -> Settings.of(Map.of("cdc.class.data.sharing", "off")).flag(Settings.Key.CLASS_DATA_SHARING))
-                .hasMessageStartingWith("Setting cdc.class.data.sharing=off is not a yes/no value. Use true or false (for example "
+                .hasMessageStartingWith("Setting cdc.class.data.sharing=off is neither true nor false. Use true or false (for example "
                         + "-Dcdc.class.data.sharing=true, the default).");
     }
 

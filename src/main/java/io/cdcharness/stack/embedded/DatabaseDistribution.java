@@ -24,6 +24,14 @@ interface DatabaseDistribution {
     /** Options that come after {@code --defaults-file} when the server runs. */
     List<String> serverOptions(Path baseDir);
 
+    /**
+     * Server settings the harness puts before the fixture's {@code mysql.cnf}, so that the fixture's own
+     * setting wins: defaults that suit a test server, each with why.
+     */
+    default List<String> defaultSettings() {
+        return List.of();
+    }
+
     /** The cache directory of the initialised data-directory template (one per server version). */
     default String templateName() {
         return service() + "-datadir-template";

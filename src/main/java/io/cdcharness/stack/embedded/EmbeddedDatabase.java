@@ -78,7 +78,7 @@ final class EmbeddedDatabase {
         deleteIfExists(dataDir.resolve("auto.cnf")); // MySQL makes a fresh server UUID
 
         int port = PortPlan.claim(wantedPort, distribution.service(), "the database");
-        Path cnf = writeConfig(home, mysqlCnf, dataDir, port);
+        Path cnf = writeConfig(home, mysqlCnf, distribution.defaultSettings(), dataDir, port);
         Path initFile = home.resolve("init.sql");
         writeString(initFile, INIT_SQL);
 
@@ -140,15 +140,13 @@ final class EmbeddedDatabase {
         }
     }
 
-    private static Path writeConfig(Path home, Path mysqlCnf, Path dataDir, int port) {
+    private static Path writeConfig(Path home, Path mysqlCnf, List<String> defaults, Path dataDir, int port) {
         try {
             String fixture = Files.readString(mysqlCnf);
             // After the fixture's settings, the harness adds only where and how to listen.
-            // Defaults that come first, so that a fixture's own setting wins (loose-: a server without the option skips it):
-            // - MySQL logs why it dropped a connection (a binlog reader too) only at verbosity 3; MariaDB does so by default.
-            // - The Performance Schema holds about 250 MB of MySQL 8's 450 MB resident; capture does not use it (MariaDB has it off).
-            String config = "# added by cdc-harness: defaults the fixture may override\n[mysqld]\nloose-log_error_verbosity=3\n"
-                    + "loose-performance_schema=OFF\n\n"
+            // The distribution's defaults come first, so that a fixture's own setting wins.
+            String config = "# added by cdc-harness: defaults the fixture may override\n[mysqld]\n"
+                    + defaults.stream().map(setting -> "loose-" + setting + "\n").collect(java.util.stream.Collectors.joining()) + "\n"
                     + fixture + "\n\n# added by cdc-harness: where this embedded server lives\n[mysqld]\n"
                     + "datadir=" + dataDir + "\n"
                     + "port=" + port + "\n"

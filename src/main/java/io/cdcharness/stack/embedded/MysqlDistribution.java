@@ -44,6 +44,16 @@ final class MysqlDistribution implements DatabaseDistribution {
         return "MySQL " + version;
     }
 
+    /**
+     * MySQL logs why it dropped a connection (a binlog reader's too) only at verbosity 3. MySQL 8's
+     * Performance Schema holds about 250 of its 450 MB resident; capture does not use it. (5.7 keeps it:
+     * there SHOW VARIABLES may read its tables.)
+     */
+    @Override
+    public List<String> defaultSettings() {
+        return version.startsWith("5.") ? List.of("log_error_verbosity=3") : List.of("log_error_verbosity=3", "performance_schema=OFF");
+    }
+
     @Override
     public String templateName() {
         return version.equals(DEFAULT_VERSION) ? "mysql-datadir-template" : "mysql-" + version + "-datadir-template";

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 final class StackIdentity {
     /** Settings that change nothing in the running services. */
     private static final Set<Key> RUN_ONLY = EnumSet.of(Key.TIMEOUT, Key.FIXTURES_DIR, Key.MYSQL_CNF, Key.CONNECTOR_DEFAULTS, Key.CACHE_DIR,
+            Key.CLASS_DATA_SHARING,
             Key.MAVEN_REPOSITORY, Key.BOOT_TIMEOUT, Key.GOLDEN_UPDATE, Key.RECORD_DIR, Key.PROJECT_DIR, Key.REPORTS_DIR, Key.EVIDENCE,
             Key.EVIDENCE_SCENARIO_LIMIT, Key.EVIDENCE_RUN_LIMIT, Key.REUSE, Key.POOL, Key.SHARD, Key.SHARD_DURATIONS, Key.EXTERNAL_JDBC_URL, Key.EXTERNAL_JDBC_USER,
             Key.EXTERNAL_JDBC_PASSWORD, Key.EXTERNAL_DATABASE_FOR_CONNECT, Key.EXTERNAL_KAFKA_BOOTSTRAP, Key.EXTERNAL_KAFKA_FOR_CONNECT,
