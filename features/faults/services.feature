@@ -19,6 +19,10 @@ Feature: The database or the Kafka broker dies and comes back
     Then topic "shop.shop.load" reconciles with table "shop.load" under at-least-once delivery
 
   Scenario: the Kafka broker is killed and started again
+    Debezium 3.4 sometimes fails the task as the broker comes back (RejectedExecutionException in KafkaSchemaHistory,
+    seen once in CI on MariaDB). Starting the broker again then restarts that task once, as an operator would, and
+    says so in the run log and the fault timeline; any other failure fails the step.
+
     When the background writer has written 300 rows
     And I kill the Kafka broker
     And I start the Kafka broker again

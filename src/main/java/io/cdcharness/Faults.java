@@ -163,17 +163,27 @@ public final class Faults {
 
     /**
      * Starts a killed or stopped service again on the same ports and data, then waits until every
-     * connector of the scenario streams again, and logs how long that took since the fault.
+     * connector of the scenario streams again, and logs how long that took since the fault. After the
+     * Kafka broker, a task that Debezium 3.4 failed with its schema history race (see
+     * features/faults/services.feature) is restarted once, saying so; any other failure fails.
      */
     public void start(Service service) {
         stack().start(service);
-        awaitStreamingAgain(service.word() + " started again");
+        awaitStreamingAgain(service.word() + " started again", service == Service.KAFKA);
     }
 
     /** A graceful restart: stop, start, and wait until the connectors stream again. */
     public void restart(Service service) {
         stop(service);
         start(service);
+    }
+
+    /** True when the connector's task failed with Debezium's schema history race (and nothing else). */
+    private boolean failedOnHistoryRace(String name) {
+        return cdc.connect().findStatus(name).filter(io.cdcharness.connect.ConnectorStatus::hasFailed)
+                .map(status -> status.tasks().stream().map(task -> String.valueOf(task.trace())).reduce("", String::concat))
+                .map(traces -> traces.contains("RejectedExecutionException") && traces.contains("KafkaSchemaHistory"))
+                .orElse(false);
     }
 
     /** Cuts the network between Connect and the database until {@link #restoreNetwork}. */
@@ -217,7 +227,7 @@ public final class Faults {
     /** Ends a cut and waits until the connectors stream again. */
     public void restoreNetwork() {
         stack().restoreDatabaseLink();
-        awaitStreamingAgain("network between Connect and the database restored");
+        awaitStreamingAgain("network between Connect and the database restored", false);
     }
 
     /** Delays every chunk of bytes between Connect and the database (zero ends it). */
@@ -350,10 +360,23 @@ public final class Faults {
         log.add(what + " at " + clock(at));
     }
 
-    private void awaitStreamingAgain(String what) {
+    private void awaitStreamingAgain(String what, boolean kafkaCameBack) {
         for (CdcHarness.Connector connector : cdc.connectors().values()) {
-            cdc.awaitRunning(connector.name());
-            cdc.awaitStreaming(cdc.connector(connector.name()));
+            try {
+                cdc.awaitRunning(connector.name());
+                cdc.awaitStreaming(cdc.connector(connector.name()));
+            } catch (AssertionError failed) {
+                if (!kafkaCameBack || !failedOnHistoryRace(connector.name())) {
+                    throw failed;
+                }
+                String line = "Debezium failed the task of \"" + connector.name() + "\" as Kafka came back: its schema history rejected "
+                        + "work on an executor already shut down (RejectedExecutionException in KafkaSchemaHistory, Debezium 3.4; seen once "
+                        + "in this project's CI, on MariaDB, after Connect gave up stopping the old task during the outage). The harness "
+                        + "restarted the task, as an operator would; it resumes from its stored offset, and the checks after this step judge it";
+                HarnessLog.warn(line);
+                log.add(line + " at " + clock(Instant.now()));
+                cdc.restart(connector.name());
+            }
         }
         cdc.settleAll();
         Instant now = Instant.now();
