@@ -178,12 +178,15 @@ public final class Faults {
         start(service);
     }
 
-    /** True when the connector's task failed with Debezium's schema history race (and nothing else). */
     private boolean failedOnHistoryRace(String name) {
-        return cdc.connect().findStatus(name).filter(io.cdcharness.connect.ConnectorStatus::hasFailed)
-                .map(status -> status.tasks().stream().map(task -> String.valueOf(task.trace())).reduce("", String::concat))
-                .map(traces -> traces.contains("RejectedExecutionException") && traces.contains("KafkaSchemaHistory"))
-                .orElse(false);
+        return cdc.connect().findStatus(name).map(Faults::isHistoryRace).orElse(false);
+    }
+
+    /** True when a task failed with Debezium 3.4's schema history race as Kafka came back (and with nothing else). */
+    static boolean isHistoryRace(io.cdcharness.connect.ConnectorStatus status) {
+        return status.hasFailed() && status.tasks().stream().filter(task -> "FAILED".equals(task.state())).allMatch(task ->
+                task.trace() != null && task.trace().contains("RejectedExecutionException") && task.trace().contains("KafkaSchemaHistory"))
+                && !"FAILED".equals(status.state());
     }
 
     /** Cuts the network between Connect and the database until {@link #restoreNetwork}. */
