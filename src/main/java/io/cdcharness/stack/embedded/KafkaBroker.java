@@ -60,8 +60,8 @@ final class KafkaBroker {
 
         Path log = home.resolve("kafka.log");
         ClassDataArchive classData = archives.forJvm("kafka", "kafka.Kafka", classpath);
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx1g"));
-        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), jvm, "kafka.Kafka", properties.toString());
+        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), List.of("-Xms32m", "-Xmx1g"), "kafka.Kafka",
+                properties.toString());
         ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services, classData);
         // Listening alone is not enough: another process may hold the port for a moment, and then this
         // broker dies with "Address already in use" after the check passed. Its own log says it started.
