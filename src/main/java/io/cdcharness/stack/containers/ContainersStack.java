@@ -175,7 +175,7 @@ public final class ContainersStack implements CdcStack {
     }
 
     private void startKafka(Duration timeout) {
-        KafkaContainer container = new KafkaContainer(DockerImageName.parse(image(Settings.Key.IMAGE_KAFKA)).asCompatibleSubstituteFor("apache/kafka"))
+        KafkaContainer container = new KafkaBrokerContainer(DockerImageName.parse(image(Settings.Key.IMAGE_KAFKA)).asCompatibleSubstituteFor("apache/kafka"))
                 .withNetwork(network).withNetworkAliases(KAFKA_ALIAS)
                 .withListener(KAFKA_INTERNAL_LISTENER)
                 .withLabels(ownerLabels())
