@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -209,6 +210,39 @@ public final class CdcHarness implements AutoCloseable {
             }
             return pool;
         }
+    }
+
+    /**
+     * Attaches to (or boots) the shared stack on a thread of its own and opens the connections the first
+     * clean slate uses, so that the first scenario finds both ready; for a runner that has other work to do
+     * first (the command line, while Cucumber reads the features and the glue). A failure is reported to the
+     * first {@link #shared()} call, as always. Nothing happens with {@code cdc.pool} above 1.
+     *
+     * <pre>{@code
+     * CdcHarness.prepareShared();
+     * io.cucumber.core.cli.Main.run(args, classLoader); // its first scenario attaches without waiting
+     * }</pre>
+     */
+    public static void prepareShared() {
+        if (poolSize() > 1) {
+            return;
+        }
+        Thread preparing = new Thread(() -> {
+            try {
+                sharedStack().openConnections();
+            } catch (RuntimeException e) {
+                // remembered by sharedStack() for the first scenario, which reports it
+            }
+        }, "cdc-harness-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
+    /** The first use of Connect's REST API, the admin client and the recorder costs about 0.1 s each: paid here ahead of time. */
+    private void openConnections() {
+        core.connect.connectors();
+        core.topics.list();
+        core.recorder.watch(core.stack.connectStorageTopics().offset());
     }
 
     private static CdcHarness sharedStack() {
@@ -752,18 +786,41 @@ public final class CdcHarness implements AutoCloseable {
     public void reset() {
         restartServicesThatDied();
         core.faults.clear(core.stack.faults());
-        for (String name : core.connect.connectors()) {
-            if (core.scope.mayRemoveConnector(name)) {
-                lifecycle().removeConnector(name);
-            }
-        }
+        CompletableFuture<Void> connectorsForgotten = removeConnectors();
         core.scenario.clear();
-        // With no connector left, the database and Kafka are cleaned at the same time: nothing links them any more.
-        java.util.concurrent.CompletableFuture<Void> database = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        // With no connector running, the database, Connect's offsets and Kafka's topics are cleaned at the same time.
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
             core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
             core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
         });
-        deleteOffsetsOfDeletedConnectors();
+        CompletableFuture<Void> offsets = CompletableFuture.runAsync(this::deleteOffsetsOfDeletedConnectors);
+        deleteTopics();
+        joinAll(offsets); // before the recorder forgets the offset topic that it read
+        // Only now: until the old topics are gone, the recorder could read them again (it records every
+        // topic), and a record of the last scenario would show up in this one under the same name.
+        core.recorder.reset();
+        core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
+        joinAll(connectorsForgotten, database);
+        core.scenario.began = java.time.Instant.now();
+    }
+
+    /**
+     * Stops every connector the run may remove and deletes its offsets; Connect forgets them in the
+     * background (done when the future is), since stopped connectors write nothing more. Before Connect
+     * 3.5 they are deleted at once and their offsets are tombstoned afterwards.
+     */
+    private CompletableFuture<Void> removeConnectors() {
+        List<String> connectors = core.connect.connectors().stream().filter(core.scope::mayRemoveConnector).toList();
+        ConnectorLifecycle lifecycle = lifecycle();
+        if (lifecycle.stopAndDeleteOffsets(connectors)) {
+            return CompletableFuture.runAsync(() -> connectors.forEach(lifecycle::delete));
+        }
+        connectors.forEach(lifecycle::delete);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Every topic but Kafka's and Connect's own (and, on someone's cluster, what this run did not create), until listed no more. */
+    private void deleteTopics() {
         Set<String> internal = core.stack.connectStorageTopics().all();
         List<String> doomed = core.topics.listNonInternal().stream()
                 .filter(topic -> !internal.contains(topic) && core.scope.mayRemoveTopic(topic))
@@ -774,17 +831,14 @@ public final class CdcHarness implements AutoCloseable {
             left.retainAll(doomed);
             return left.isEmpty() ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("still listed: " + left);
         });
-        core.recorder.watch(core.stack.connectStorageTopics().offset());
-        // Only now: until the old topics are gone, the recorder could read them again (it records every
-        // topic), and a record of the last scenario would show up in this one under the same name.
-        core.recorder.reset();
-        core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
+    }
+
+    private static void joinAll(CompletableFuture<?>... tasks) {
         try {
-            database.join();
+            CompletableFuture.allOf(tasks).join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        core.scenario.began = java.time.Instant.now();
     }
 
     /**

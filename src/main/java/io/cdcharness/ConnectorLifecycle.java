@@ -204,20 +204,35 @@ final class ConnectorLifecycle {
 
     /** Stops the connector, deletes its stored offsets, deletes it, and waits until Connect forgets it. */
     void removeConnector(String name) {
-        if (!connect.canStopConnectors()) {
-            delete(name); // Connect before 3.5 can neither stop a connector nor delete its offsets: the reset tombstones them
-            return;
-        }
-        retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
-        eventually.get().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
-            try {
-                connect.deleteOffsets(name);
-                return Eventually.Attempt.success(true);
-            } catch (ConnectRestException e) {
-                return Eventually.Attempt.failure(e.getMessage());
-            }
-        });
+        stopAndDeleteOffsets(List.of(name)); // Connect before 3.5 cannot: the reset tombstones its offsets
         delete(name);
+    }
+
+    /**
+     * Stops the connectors (all first, so that Connect stops their tasks in one rebalance) and deletes their
+     * stored offsets: once this returns their tasks have stopped and written their last offsets, and nothing
+     * of theirs will be written again; {@link #delete} is left to the caller. False, doing nothing, on Connect
+     * before 3.5, which can neither stop a connector nor delete its offsets.
+     */
+    boolean stopAndDeleteOffsets(List<String> names) {
+        if (!connect.canStopConnectors()) {
+            return false;
+        }
+        for (String name : names) {
+            retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
+        }
+        for (String name : names) {
+            // Connect refuses until the rebalance that stops the tasks is done, then deletes the offsets as it answers.
+            eventually.get().until("the offsets of stopped connector \"" + name + "\" to be deleted", () -> {
+                try {
+                    connect.deleteOffsets(name);
+                    return Eventually.Attempt.success(true);
+                } catch (ConnectRestException e) {
+                    return Eventually.Attempt.failure(e.getMessage());
+                }
+            });
+        }
+        return true;
     }
 
     /** The connector as Connect runs it now (its current config). */

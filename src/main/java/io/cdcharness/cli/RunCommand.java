@@ -102,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         args.addAll(paths);
+        io.cdcharness.CdcHarness.prepareShared(); // while Cucumber reads the features and the glue
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         io.cdcharness.evidence.Evidence.writeReports();
         io.cdcharness.stack.HarnessLog.info("reports in " + reports.toAbsolutePath() + " (the CDC report: "

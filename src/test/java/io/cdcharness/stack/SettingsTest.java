@@ -75,7 +75,7 @@ class SettingsTest {
     @Test
     void connectorDefaultsAreKeyValuePairs() {
         assertThat(Settings.of(Map.of()).connectorDefaults()).containsExactly(Map.entry("poll.interval.ms", "10"), Map.entry("heartbeat.interval.ms", "100"),
-                Map.entry("connect.keep.alive.interval.ms", "5000"));
+                Map.entry("connect.keep.alive.interval.ms", "5000"), Map.entry("schema.history.internal.producer.linger.ms", "0"));
         assertThat(Settings.of(Map.of("cdc.connector.defaults", "")).connectorDefaults()).isEmpty();
         assertThatThrownBy(() -> Settings.of(Map.of("cdc.connector.defaults", "poll.interval.ms")).connectorDefaults())
                 .hasMessage("cdc.connector.defaults has \"poll.interval.ms\", which is not key=value. "

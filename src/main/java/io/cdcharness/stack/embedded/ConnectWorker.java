@@ -65,6 +65,9 @@ final class ConnectWorker {
         config.put("exactly.once.source.support", options.exactlyOnceSourceSupport());
         // Kafka 4 producers wait 5 ms to fill a batch (KIP-1030); a source task's records then reach Kafka 5 ms later.
         config.put("producer.linger.ms", "0");
+        // The worker's own producers (config, offset and status topics) take the top-level key: a stop, a stored
+        // offset or a deletion is written 5 ms sooner, and every settled check waits on a stored offset.
+        config.put("linger.ms", "0");
         if (!"disabled".equals(options.exactlyOnceSourceSupport())) {
             // A task's transaction left open by a killed worker blocks a new worker's read of the offset topic
             // until the broker aborts it: 10 s instead of the producer's default minute (a poll commits in ms).
