@@ -883,6 +883,9 @@ public final class CdcHarness implements AutoCloseable {
                 HarnessLog.info("clean slate: the " + service.word() + " is down (" + (death.isEmpty() ? "a scenario left it so" : death)
                         + "); starting it again for the next scenario");
                 faults.start(service);
+                if (service == io.cdcharness.stack.StackFaults.Service.CONNECT) {
+                    awaitConnectorsOfTheLastScenario();
+                }
             }
         }
         try {
@@ -891,6 +894,21 @@ public final class CdcHarness implements AutoCloseable {
         } catch (UnsupportedOperationException | IllegalStateException noLink) {
             // a stack without the harness's proxy: no link to restore
         }
+    }
+
+    /**
+     * A worker started again answers before it has joined its group, with no connector: the clean slate would
+     * leave the last scenario's connectors to come back after it. Waits until it lists them again.
+     */
+    private void awaitConnectorsOfTheLastScenario() {
+        Set<String> expected;
+        synchronized (core.scenario) {
+            expected = new TreeSet<>(core.scenario.connectors.keySet());
+        }
+        eventually().until("the Connect worker started again to list the connectors " + expected + " of the last scenario", () -> {
+            List<String> listed = core.connect.connectors();
+            return listed.containsAll(expected) ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("it lists " + listed);
+        });
     }
 
     /**

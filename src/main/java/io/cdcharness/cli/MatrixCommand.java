@@ -102,11 +102,15 @@ final class MatrixCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcdc.project.dir=" + System.getProperty("cdc.project.dir", Path.of("").toAbsolutePath().toString()),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--reports", dir.toString(),
                 "--set", Settings.Key.DEBEZIUM_VERSION.property() + "=" + version,
                 "--set", Settings.Key.RECORD_DIR.property() + "=" + dir.resolve("topics")));
+        String servicesJava = System.getProperty(Settings.Key.SERVICES_JAVA.property());
+        if (servicesJava != null) {
+            command.add(1, "-D" + Settings.Key.SERVICES_JAVA.property() + "=" + servicesJava); // Kafka and Connect on the Java ./cdc-harness chose
+        }
         command.addAll(stackOptions.asArguments());
         if (tags != null) {
             command.addAll(List.of("--tags", tags));

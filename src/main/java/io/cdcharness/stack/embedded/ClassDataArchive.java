@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * Connect's plugin loaders define come from the archive only when their bytes match.
  *
  * <pre>{@code
- * ClassDataArchive archive = ClassDataArchive.in(cacheDir, true).forJvm("kafka", "kafka.Kafka", classpath);
+ * ClassDataArchive archive = ClassDataArchive.in(cacheDir, true, java).forJvm("kafka", "kafka.Kafka", classpath);
  * ClassDataArchive.Launch launch = archive.launch(); // -XX:SharedArchiveFile=... or -XX:ArchiveClassesAtExit=...
  * // ... after a recording JVM that was ready stopped when asked:
  * archive.adoptRecording(command);
@@ -54,19 +54,23 @@ final class ClassDataArchive {
         this.recording = recording;
     }
 
-    /** Where archives are kept; {@code enabled=false} (cdc.class.data.sharing=false) gives JVMs without one. */
-    static Directory in(Path cacheDir, boolean enabled) {
-        return new Directory(cacheDir.resolve("cds").resolve("services"), enabled);
+    /**
+     * Where the archives of the JVMs that {@code java} runs are kept; {@code enabled=false}
+     * (cdc.class.data.sharing=false) gives JVMs without one.
+     */
+    static Directory in(Path cacheDir, boolean enabled, Path java) {
+        return new Directory(cacheDir.resolve("cds").resolve("services"), enabled, java);
     }
 
-    record Directory(Path dir, boolean enabled) {
+    /** The archives of one Java runtime: {@link #java()} launches the JVMs that use them. */
+    record Directory(Path dir, boolean enabled, Path java) {
         /** The archive of this JVM: used when it exists, else recorded by this start. */
         ClassDataArchive forJvm(String service, String mainClass, List<Path> classpath) {
             if (!enabled) {
                 return new ClassDataArchive(service, classpath, null, null);
             }
             sweep();
-            Path archive = dir.resolve(service + "-" + key(mainClass, classpath) + ".jsa");
+            Path archive = dir.resolve(service + "-" + key(java, mainClass, classpath) + ".jsa");
             Path recording = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                     + RECORDINGS.incrementAndGet() + ".recording");
             return new ClassDataArchive(service, classpath, archive, recording);
@@ -186,10 +190,21 @@ final class ClassDataArchive {
         }
     }
 
-    /** The Java runtime and the class path, each jar with its size and time: a new build or version gets a new archive. */
-    private static String key(String mainClass, List<Path> classpath) {
-        StringBuilder text = new StringBuilder(System.getProperty("java.home")).append('\n')
-                .append(System.getProperty("java.vm.version")).append('\n').append(mainClass).append('\n');
+    /**
+     * The Java runtime (its real path and its modules file's size and time) and the class path, each jar with
+     * its size and time: a new build, Java or version gets a new archive.
+     */
+    private static String key(Path java, String mainClass, List<Path> classpath) {
+        StringBuilder text = new StringBuilder();
+        try {
+            Path real = java.toRealPath();
+            text.append(real).append('\n');
+            Path modules = real.getParent().resolveSibling("lib").resolve("modules");
+            text.append(Files.size(modules)).append(' ').append(Files.getLastModifiedTime(modules).toMillis()).append('\n');
+        } catch (IOException e) {
+            text.append(java).append('\n');
+        }
+        text.append(mainClass).append('\n');
         for (Path entry : classpath) {
             text.append(entry.toAbsolutePath());
             try {

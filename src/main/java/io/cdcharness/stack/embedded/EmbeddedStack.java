@@ -86,7 +86,7 @@ public final class EmbeddedStack implements CdcStack {
 
         Path mysqlCnf = io.cdcharness.stack.Fixtures.binlogSettings(settings, run.root(), flavor.name().toLowerCase());
         PortPlan ports = PortPlan.of(settings.get(Settings.Key.PORTS));
-        ClassDataArchive.Directory archives = ClassDataArchive.in(cacheDir, settings.flag(Settings.Key.CLASS_DATA_SHARING));
+        ClassDataArchive.Directory archives = ClassDataArchive.in(cacheDir, settings.flag(Settings.Key.CLASS_DATA_SHARING), servicesJava(settings));
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "cdc-harness-boot");
             thread.setDaemon(true);
@@ -133,6 +133,21 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     /** Waits for every service, but gives up at the first failure instead of waiting for the others. */
+    /** The java command of Kafka and Connect: {@code cdc.services.java}, checked, else the one of this JVM. */
+    private static Path servicesJava(Settings settings) {
+        String configured = settings.get(Settings.Key.SERVICES_JAVA);
+        if (configured.isBlank()) {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        Path java = Path.of(configured);
+        if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+            throw new StackBootException("kafka", Settings.Key.SERVICES_JAVA.property() + "=" + configured + " is not an executable java"
+                    + " command, so Kafka and Connect cannot start. Point it at the java of a Java 17 or newer (such as"
+                    + " /usr/lib/jvm/java-17-openjdk-amd64/bin/java), or leave it empty to run them on the Java the harness runs on.", null);
+        }
+        return java;
+    }
+
     private static void awaitAllOrFirstFailure(List<CompletableFuture<?>> services) {
         CompletableFuture<Void> failed = new CompletableFuture<>();
         services.forEach(service -> service.whenComplete((ignored, error) -> {

@@ -15,9 +15,9 @@ final class JavaService {
     private JavaService() {
     }
 
-    static List<String> command(List<Path> classpath, Path log4jConfig, List<String> jvmOptions, String mainClass, String... args) {
+    static List<String> command(Path javaCommand, List<Path> classpath, Path log4jConfig, List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaCommand.toString());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");

@@ -60,7 +60,7 @@ final class KafkaBroker {
 
         Path log = home.resolve("kafka.log");
         ClassDataArchive classData = archives.forJvm("kafka", "kafka.Kafka", classpath);
-        List<String> command = JavaService.command(classpath, JavaService.writeLog4j(home), List.of("-Xms32m", "-Xmx1g"), "kafka.Kafka",
+        List<String> command = JavaService.command(archives.java(), classpath, JavaService.writeLog4j(home), List.of("-Xms32m", "-Xmx1g"), "kafka.Kafka",
                 properties.toString());
         ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services, classData);
         // Listening alone is not enough: another process may hold the port for a moment, and then this
