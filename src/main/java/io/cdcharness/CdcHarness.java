@@ -58,6 +58,12 @@ import java.util.TreeSet;
  */
 public final class CdcHarness implements AutoCloseable {
     private static final Object SHARED_LOCK = new Object();
+    /** The clean slate's parallel parts: they block on HTTP, JDBC and Kafka, so not on the common fork-join pool. */
+    private static final java.util.concurrent.ExecutorService CLEANING = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "cdc-harness-clean-slate");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static CdcHarness shared;
     private static RuntimeException sharedBootFailure;
     private static StackPool pool;
@@ -215,27 +221,30 @@ public final class CdcHarness implements AutoCloseable {
     /**
      * Attaches to (or boots) the shared stack on a thread of its own and opens the connections the first
      * clean slate uses, so that the first scenario finds both ready; for a runner that has other work to do
-     * first (the command line, while Cucumber reads the features and the glue). A failure is reported to the
-     * first {@link #shared()} call, as always. Nothing happens with {@code cdc.pool} above 1.
+     * first (the command line, while Cucumber reads the features and the glue). A boot failure is reported to
+     * the first {@link #shared()} call, as always; a connection that fails to open here is opened again when
+     * used. Nothing happens with {@code cdc.pool} above 1. Join the returned thread before the JVM may exit, so
+     * that a boot nobody asked for in the end (no scenario ran) is not cut off half way.
      *
      * <pre>{@code
-     * CdcHarness.prepareShared();
+     * Thread preparing = CdcHarness.prepareShared();
      * io.cucumber.core.cli.Main.run(args, classLoader); // its first scenario attaches without waiting
+     * preparing.join();
      * }</pre>
      */
-    public static void prepareShared() {
-        if (poolSize() > 1) {
-            return;
-        }
+    public static Thread prepareShared() {
         Thread preparing = new Thread(() -> {
             try {
-                sharedStack().openConnections();
+                if (poolSize() == 1) {
+                    sharedStack().openConnections();
+                }
             } catch (RuntimeException e) {
-                // remembered by sharedStack() for the first scenario, which reports it
+                // a boot failure is remembered by sharedStack() for the first scenario, which reports it
             }
         }, "cdc-harness-prepare");
         preparing.setDaemon(true);
         preparing.start();
+        return preparing;
     }
 
     /** The first use of Connect's REST API, the admin client and the recorder costs about 0.1 s each: paid here ahead of time. */
@@ -786,21 +795,38 @@ public final class CdcHarness implements AutoCloseable {
     public void reset() {
         restartServicesThatDied();
         core.faults.clear(core.stack.faults());
-        CompletableFuture<Void> connectorsForgotten = removeConnectors();
-        core.scenario.clear();
-        // With no connector running, the database, Connect's offsets and Kafka's topics are cleaned at the same time.
-        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
-            core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
-            core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
-        });
-        CompletableFuture<Void> offsets = CompletableFuture.runAsync(this::deleteOffsetsOfDeletedConnectors);
-        deleteTopics();
-        joinAll(offsets); // before the recorder forgets the offset topic that it read
-        // Only now: until the old topics are gone, the recorder could read them again (it records every
-        // topic), and a record of the last scenario would show up in this one under the same name.
-        core.recorder.reset();
-        core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
-        joinAll(connectorsForgotten, database);
+        List<CompletableFuture<?>> background = new ArrayList<>();
+        try {
+            background.add(removeConnectors());
+            core.scenario.clear();
+            // With no connector running, the database, Connect's offsets and Kafka's topics are cleaned at the same time.
+            background.add(CompletableFuture.runAsync(() -> {
+                core.database.resetSession().forEach(line -> HarnessLog.info("clean slate: " + line));
+                core.harnessSession.dropUserDatabases(core.scope::mayDropDatabase);
+            }, CLEANING));
+            CompletableFuture<Void> offsets = CompletableFuture.runAsync(this::deleteOffsetsOfDeletedConnectors, CLEANING);
+            background.add(offsets);
+            deleteTopics();
+            joinAll(List.of(offsets)); // before the recorder forgets the offset topic that it read
+            // Only now: until the old topics are gone, the recorder could read them again (it records every
+            // topic), and a record of the last scenario would show up in this one under the same name.
+            core.recorder.reset();
+            core.registryClient().ifPresent(registry -> registry.deleteSubjects(core.scope::mayDeleteSubject));
+        } catch (RuntimeException | Error e) {
+            // Nothing of this clean slate may still run when the next one, or a scenario, starts.
+            background.forEach(task -> {
+                try {
+                    task.join();
+                } catch (RuntimeException other) {
+                    Throwable cause = other.getCause() != null ? other.getCause() : other;
+                    if (cause != e) {
+                        e.addSuppressed(cause);
+                    }
+                }
+            });
+            throw e;
+        }
+        joinAll(background);
         core.scenario.began = java.time.Instant.now();
     }
 
@@ -813,7 +839,7 @@ public final class CdcHarness implements AutoCloseable {
         List<String> connectors = core.connect.connectors().stream().filter(core.scope::mayRemoveConnector).toList();
         ConnectorLifecycle lifecycle = lifecycle();
         if (lifecycle.stopAndDeleteOffsets(connectors)) {
-            return CompletableFuture.runAsync(() -> connectors.forEach(lifecycle::delete));
+            return CompletableFuture.runAsync(() -> connectors.forEach(lifecycle::delete), CLEANING);
         }
         connectors.forEach(lifecycle::delete);
         return CompletableFuture.completedFuture(null);
@@ -833,11 +859,18 @@ public final class CdcHarness implements AutoCloseable {
         });
     }
 
-    private static void joinAll(CompletableFuture<?>... tasks) {
+    /** Waits for all; the first failure is thrown as it was (an expectation that timed out stays an {@link AssertionError}). */
+    private static void joinAll(List<CompletableFuture<?>> tasks) {
         try {
-            CompletableFuture.allOf(tasks).join();
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

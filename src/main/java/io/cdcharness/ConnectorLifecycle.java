@@ -210,9 +210,11 @@ final class ConnectorLifecycle {
 
     /**
      * Stops the connectors (all first, so that Connect stops their tasks in one rebalance) and deletes their
-     * stored offsets: once this returns their tasks have stopped and written their last offsets, and nothing
-     * of theirs will be written again; {@link #delete} is left to the caller. False, doing nothing, on Connect
-     * before 3.5, which can neither stop a connector nor delete its offsets.
+     * stored offsets. Connect deletes offsets only after the rebalance that stops the tasks, so once this
+     * returns their tasks have stopped and written their last offsets; a task that ignored the stop for
+     * {@code task.shutdown.graceful.timeout.ms} (5 s here) was abandoned by Connect and could still write.
+     * {@link #delete} is left to the caller. False, doing nothing, on Connect before 3.5, which can neither
+     * stop a connector nor delete its offsets.
      */
     boolean stopAndDeleteOffsets(List<String> names) {
         if (!connect.canStopConnectors()) {

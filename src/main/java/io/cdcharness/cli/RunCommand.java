@@ -102,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         args.addAll(paths);
-        io.cdcharness.CdcHarness.prepareShared(); // while Cucumber reads the features and the glue
+        Thread preparing = io.cdcharness.CdcHarness.prepareShared(); // while Cucumber reads the features and the glue
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        preparing.join(); // done long ago when a scenario ran; else the JVM must not exit in the middle of a boot
         io.cdcharness.evidence.Evidence.writeReports();
         io.cdcharness.stack.HarnessLog.info("reports in " + reports.toAbsolutePath() + " (the CDC report: "
                 + reports.resolve("index.html").toAbsolutePath() + ")");

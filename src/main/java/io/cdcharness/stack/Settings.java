@@ -70,7 +70,7 @@ public final class Settings {
         CLASS_DATA_SHARING("cdc.class.data.sharing", "true", "true: the embedded stack's Kafka and Connect JVMs start from class-data "
                 + "archives in the cache dir (about 3 s less per boot); the first boot of a version writes them as it stops; false: without"),
         SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the Java "
-                + "the harness runs on); ./cdc-harness sets it to java on PATH when it runs itself on a newer Java"),
+                + "the harness runs on); ./cdc-harness sets it to java on PATH, when that is Java 17 or newer, if it runs itself on a newer Java"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),

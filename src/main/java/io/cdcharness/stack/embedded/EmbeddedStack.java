@@ -132,7 +132,6 @@ public final class EmbeddedStack implements CdcStack {
         }
     }
 
-    /** Waits for every service, but gives up at the first failure instead of waiting for the others. */
     /** The java command of Kafka and Connect: {@code cdc.services.java}, checked, else the one of this JVM. */
     private static Path servicesJava(Settings settings) {
         String configured = settings.get(Settings.Key.SERVICES_JAVA);
@@ -148,6 +147,7 @@ public final class EmbeddedStack implements CdcStack {
         return java;
     }
 
+    /** Waits for every service, but gives up at the first failure instead of waiting for the others. */
     private static void awaitAllOrFirstFailure(List<CompletableFuture<?>> services) {
         CompletableFuture<Void> failed = new CompletableFuture<>();
         services.forEach(service -> service.whenComplete((ignored, error) -> {
