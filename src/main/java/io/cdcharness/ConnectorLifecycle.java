@@ -16,13 +16,16 @@ import java.util.function.Supplier;
 /**
  * Drives connectors through their lifecycle over Connect's REST API and waits for each change to
  * take effect: RUNNING, streaming, PAUSED, STOPPED, deleted. A 409 (rebalance in progress) is
- * retried; a FAILED connector ends every wait at once with its trace.
+ * retried; a FAILED connector ends every wait with its trace: at once, or after a change that replaces its
+ * tasks once the old tasks have had {@link #OLD_FAILURE_GRACE} to leave the status.
  */
 final class ConnectorLifecycle {
     private final ConnectClient connect;
     private final Supplier<Eventually> eventually;
     private final Diagnostics logs;
     private final Consumer<CdcHarness.Connector> awaitStreaming;
+    /** How long after a restart, resume, stop or new config a FAILED status may still be the old tasks'. */
+    static final Duration OLD_FAILURE_GRACE = Duration.ofSeconds(5);
 
     /**
      * @param eventually     the waiting mechanism with the harness's current timeout
@@ -51,6 +54,21 @@ final class ConnectorLifecycle {
 
     /** Waits until the connector reports the state (RUNNING, PAUSED, STOPPED); FAILED fails at once unless asked for. */
     ConnectorStatus awaitState(String name, String state) {
+        return awaitState(name, state, Duration.ZERO);
+    }
+
+    /**
+     * {@link #awaitState(String, String)} after a change that replaces the tasks (restart, resume, stop, new config):
+     * for {@link #OLD_FAILURE_GRACE} a FAILED status is one more attempt, not the end, because it may be the old
+     * tasks' failure. Connect can write that after it accepted the change, e.g. when a task that lost its
+     * connection fails while the restart is on its way.
+     */
+    private ConnectorStatus awaitStateAfterChange(String name, String state) {
+        return awaitState(name, state, OLD_FAILURE_GRACE);
+    }
+
+    private ConnectorStatus awaitState(String name, String state, Duration oldFailureGrace) {
+        long failedIsFinalAt = System.nanoTime() + oldFailureGrace.toNanos();
         return eventually.get().until("connector \"" + name + "\"" + ("RUNNING".equals(state) ? " and its tasks" : "") + " to be " + state, () -> {
             Optional<ConnectorStatus> status = connect.findStatus(name);
             if (status.isEmpty()) {
@@ -61,6 +79,9 @@ final class ConnectorLifecycle {
                         + " \"Finished reading KafkaBasedLog\" once per topic)" : ""));
             }
             if (status.get().hasFailed() && !"FAILED".equals(state)) {
+                if (System.nanoTime() - failedIsFinalAt < 0) {
+                    return Eventually.Attempt.failure("FAILED, perhaps still the old tasks' failure: " + status.get().describe());
+                }
                 return Eventually.Attempt.finalFailure("it failed", status.get().describe() + "\n\n" + logs.describe());
             }
             boolean tasksAgree = "RUNNING".equals(state) ? status.get().isFullyRunning()
@@ -78,25 +99,16 @@ final class ConnectorLifecycle {
 
     /** Resumes a paused or stopped connector and returns once it streams again. */
     void resume(String name) {
-        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to resume \"" + name + "\"", () -> connect.resume(name));
-        if (failed) {
-            awaitLeavingFailed(name);
-        }
-        awaitRunning(name);
+        awaitStateAfterChange(name, "RUNNING");
         awaitStreaming.accept(current(name));
     }
 
     /** Restarts the connector and its tasks and returns once the new tasks stream. */
     void restart(String name) {
-        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to restart \"" + name + "\"", () -> connect.restart(name));
-        if (failed) {
-            awaitLeavingFailed(name);
-        } else {
-            awaitLeavingRunning(name);
-        }
-        awaitRunning(name);
+        awaitLeavingRunning(name);
+        awaitStateAfterChange(name, "RUNNING");
         awaitStreaming.accept(current(name));
     }
 
@@ -109,13 +121,6 @@ final class ConnectorLifecycle {
         Eventually.within(Duration.ofSeconds(3), Diagnostics.NONE).tryUntil("the old tasks of \"" + name + "\" to stop",
                 () -> connect.findStatus(name).map(ConnectorStatus::isFullyRunning).orElse(false)
                         ? Eventually.Attempt.failure("still RUNNING") : Eventually.Attempt.success(true));
-    }
-
-    /** After a restart of a FAILED task, the status may show the old failure for a moment: wait (briefly) to see it go. */
-    private void awaitLeavingFailed(String name) {
-        Eventually.within(Duration.ofSeconds(5), Diagnostics.NONE).tryUntil("the failed tasks of \"" + name + "\" to restart",
-                () -> connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false)
-                        ? Eventually.Attempt.failure("still FAILED") : Eventually.Attempt.success(true));
     }
 
     /** Runs a Connect call again while Connect cannot answer yet (a rebalance is in progress or expected). */
@@ -157,7 +162,7 @@ final class ConnectorLifecycle {
             return applied ? Eventually.Attempt.success(true) : Eventually.Attempt.failure("task configs: " + tasks);
         }));
         awaitLeavingRunning(name);
-        awaitRunning(name);
+        awaitStateAfterChange(name, "RUNNING");
         awaitStreaming.accept(current(name));
     }
 
@@ -173,12 +178,8 @@ final class ConnectorLifecycle {
 
     /** Stops the connector (STOPPED: no tasks, offsets may be changed). */
     void stop(String name) {
-        boolean failed = connect.findStatus(name).map(ConnectorStatus::hasFailed).orElse(false);
         retryingConflicts("Connect to stop \"" + name + "\"", () -> connect.stop(name));
-        if (failed) {
-            awaitLeavingFailed(name); // a FAILED connector may be stopped: its old status shows for a moment
-        }
-        awaitState(name, "STOPPED");
+        awaitStateAfterChange(name, "STOPPED");
     }
 
     /** Deletes the connector and waits until Connect no longer lists it. Its offsets stay stored. */
