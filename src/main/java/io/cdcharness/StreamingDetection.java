@@ -20,13 +20,17 @@ import java.util.function.Supplier;
  */
 final class StreamingDetection {
     private final CdcStack stack;
+    private final Optional<StreamingProbe> probe;
     private final ConnectClient connect;
     private final Settler settler;
     private final Supplier<Eventually> eventually;
     private final Diagnostics logs;
 
-    StreamingDetection(CdcStack stack, ConnectClient connect, Settler settler, Supplier<Eventually> eventually, Diagnostics logs) {
+    /** @param probe the worker's JMX, when the stack exposes it (kept open by the harness, closed with it) */
+    StreamingDetection(CdcStack stack, Optional<StreamingProbe> probe, ConnectClient connect, Settler settler, Supplier<Eventually> eventually,
+                       Diagnostics logs) {
         this.stack = stack;
+        this.probe = probe;
         this.connect = connect;
         this.settler = settler;
         this.eventually = eventually;
@@ -34,8 +38,7 @@ final class StreamingDetection {
     }
 
     void await(CdcHarness.Connector connector) {
-        Optional<String> jmx = stack.connectJmxUrl();
-        if (jmx.isEmpty() || !connector.isBinlogConnector()) {
+        if (probe.isEmpty() || !connector.isBinlogConnector()) {
             awaitMarker(connector);
             return;
         }
@@ -43,20 +46,18 @@ final class StreamingDetection {
         String domain = connector.config().getOrDefault("connector.class", "").contains("mysql")
                 ? io.cdcharness.stack.DatabaseFlavor.MYSQL.debeziumMetricsDomain()
                 : stack.database().flavor().debeziumMetricsDomain();
-        try (StreamingProbe probe = new StreamingProbe(jmx.get())) {
-            eventually.get().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
-                    + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {
-                if (probe.isStreaming(domain, connector.topicPrefix())) {
-                    return Eventually.Attempt.success(true);
-                }
-                ConnectorStatus status = connect.status(connector.name());
-                if (status.hasFailed()) {
-                    return Eventually.Attempt.finalFailure("it failed before streaming", status.describe() + "\n\n" + logs.describe());
-                }
-                return Eventually.Attempt.failure("Debezium is not streaming yet (snapshot running, or the binlog reader "
-                        + "is connecting)\n" + status.describe());
-            });
-        }
+        eventually.get().until("connector \"" + connector.name() + "\" to stream the binlog (" + domain
+                + ":context=streaming,server=" + connector.topicPrefix() + " Connected=true)", () -> {
+            if (probe.get().isStreaming(domain, connector.topicPrefix())) {
+                return Eventually.Attempt.success(true);
+            }
+            ConnectorStatus status = connect.status(connector.name());
+            if (status.hasFailed()) {
+                return Eventually.Attempt.finalFailure("it failed before streaming", status.describe() + "\n\n" + logs.describe());
+            }
+            return Eventually.Attempt.failure("Debezium is not streaming yet (snapshot running, or the binlog reader "
+                    + "is connecting)\n" + status.describe());
+        });
     }
 
     private void awaitMarker(CdcHarness.Connector connector) {

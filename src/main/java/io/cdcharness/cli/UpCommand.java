@@ -51,6 +51,11 @@ final class UpCommand implements Runnable {
     @Option(names = "--private", description = "do not offer this stack to other runs (no warm stack record)")
     boolean privateStack;
 
+    @Option(names = "--no-warm-up", description = "skip the warm-up: by default one connector streams a table and a row "
+            + "before runs may attach, and the clean slate removes them, so that their first registration finds Debezium's "
+            + "code loaded (0.3 s instead of 1.1 s)")
+    boolean noWarmUp;
+
     /** The POST body with its real secrets, in a file only its owner reads, removed when the command ends. */
     private static Path connectorBody(ConnectorConfigResolver.Resolution resolution) {
         try {
@@ -77,6 +82,9 @@ final class UpCommand implements Runnable {
         if (!noRegistry && !privateStack && !seed) { // the article's stack has no registry
             startRegistry(harness);
         }
+        if (!noWarmUp) {
+            warmUp(harness);
+        }
         AutoCloseable published = privateStack ? () -> { } : WarmStacks.publish(harness.stack(), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -100,6 +108,19 @@ final class UpCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Before any run may attach; a warm-up that fails costs the first registration its speed, not the stack. */
+    private static void warmUp(CdcHarness harness) {
+        long began = System.nanoTime();
+        try {
+            harness.warmUp();
+            System.out.printf(java.util.Locale.ROOT, "[cdc-harness] warmed up the Connect worker in %.1f s (one connector, table and row, "
+                    + "removed again; --no-warm-up skips it)%n", (System.nanoTime() - began) / 1e9);
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("[cdc-harness] the warm-up of the Connect worker failed, so the first registration of an attached run "
+                    + "will take about 1 s longer: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

@@ -115,6 +115,18 @@ class WarmAndExternalStackIT {
     }
 
     @Test
+    @Order(0)
+    void upWarmsTheWorkerUpAndLeavesNothingOfItBehind() throws Exception {
+        assertThat(Files.readString(upLog)).as("up's output").contains("warmed up the Connect worker");
+        try (Database session = new Database(database()); KafkaTopics topics = new KafkaTopics(kafka())) {
+            assertThat(connect().connectors()).as("the connectors on up's worker after its warm-up").isEmpty();
+            assertThat(topics.list()).as("the topics on up's broker after its warm-up")
+                    .noneMatch(topic -> topic.contains("cdc-harness-warm-up"));
+            assertThat(session.userDatabases()).as("the databases on up's server after its warm-up").isEmpty();
+        }
+    }
+
+    @Test
     @Order(1)
     void theExternalStackRunsTheSeedFeaturesAndLeavesWhatWasThereAlone() throws Exception {
         DatabaseEndpoint database = database();
