@@ -192,6 +192,9 @@ public final class Benchmark {
         report("first step, booting", figures.bootingMillis());
         result.put("first_step_warm_ms", median(figures.attachedMillis()));
         result.put("first_step_own_ms", median(figures.bootingMillis()));
+        figures.attachedFirstRegistrationMillis().ifPresent(millis -> System.out.println("register -> streaming, first of a run attached to up: "
+                + millis + " ms"));
+        result.put("register_attached_first_ms", figures.attachedFirstRegistrationMillis().orElse(-1L));
     }
 
     /** Every cdc.* setting of this JVM as {@code --set key=value}, for the command line's {@code up} and {@code run}. */
