@@ -11,8 +11,8 @@ import java.util.Objects;
  * What {@link CdcHarness#warmUp()} runs on a new Connect worker: a connector of the stack's database as a user
  * would write it (the resolver translates it for the worker's Debezium), a database with one table and one row.
  * <p>
- * A new worker loads, verifies and compiles Debezium's code on its first registration: 1.1 s from the POST to
- * streaming, against 0.3 s on a worker that has run a connector before.
+ * A new worker loads, verifies and compiles Debezium's code on its first registration: 1.1-1.5 s from the POST
+ * to streaming, against 0.3-0.45 s on a worker that has run a connector before.
  */
 final class ConnectorWarmUp {
     static final String NAME = "cdc-harness-warm-up";
