@@ -540,7 +540,8 @@ public final class CdcHarness implements AutoCloseable {
     /**
      * Runs one connector of the stack's database through a registration, a DDL and a row, then clears the stack
      * with the clean slate: the first registration of a later scenario on this Connect worker then finds Debezium's
-     * code loaded and compiled. {@code ./cdc-harness up} does it once after its boot, before runs may attach.
+     * code loaded and compiled. {@code ./cdc-harness up} does it once after its boot, before runs may attach. Only
+     * for a stack this harness owns everything of: it ends with the clean slate.
      *
      * <pre>{@code
      * CdcHarness cdc = CdcHarness.start(settings);
@@ -548,13 +549,20 @@ public final class CdcHarness implements AutoCloseable {
      * }</pre>
      */
     public void warmUp() {
+        if (!core.stack.ownsEverything()) {
+            throw new IllegalStateException("The warm-up ends with the clean slate, which removes every connector, topic and database: "
+                    + "it runs only on a stack this run owns everything of, not on " + core.stack.describe() + ".");
+        }
         ConnectorDefinition resolved = resolver().resolve(ConnectorWarmUp.definition(core.stack.database())).connector();
         Connector connector = new Connector(resolved.name(), resolved.config());
-        lifecycle().create(connector);
-        remember(connector);
-        database().execute(ConnectorWarmUp.SQL);
-        topic(ConnectorWarmUp.topic(connector.topicPrefix())).receives(EventExpectation.create().with("after.id", "1"));
-        reset();
+        try {
+            lifecycle().create(connector);
+            remember(connector);
+            database().execute(ConnectorWarmUp.SQL);
+            topic(ConnectorWarmUp.topic(connector.topicPrefix())).receives(EventExpectation.create().with("after.id", "1"));
+        } finally {
+            reset(); // also after a failure: the clean slate removes every connector, topic and database on the stack
+        }
     }
 
     /** The connectors this scenario registered, by name. */
@@ -638,11 +646,7 @@ public final class CdcHarness implements AutoCloseable {
     /** Changes or adds config keys (the rest stays; {@link #UNSET} removes one) and returns once the connector streams with them. */
     public void updateConfig(String name, Map<String, String> changes) {
         lifecycle().updateConfig(name, changes);
-        synchronized (core.scenario) {
-            Connector updated = connector(name);
-            core.scenario.connectors.put(name, updated);
-            core.scenario.prefixes.add(updated.topicPrefix());
-        }
+        remember(connector(name));
     }
 
     /** The value that removes a key when a config is changed: {@code | database.include.list | (unset) |}. */

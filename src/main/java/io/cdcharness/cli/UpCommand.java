@@ -82,7 +82,7 @@ final class UpCommand implements Runnable {
         if (!noRegistry && !privateStack && !seed) { // the article's stack has no registry
             startRegistry(harness);
         }
-        if (!noWarmUp) {
+        if (!noWarmUp && harness.stack().ownsEverything()) {
             warmUp(harness);
         }
         AutoCloseable published = privateStack ? () -> { } : WarmStacks.publish(harness.stack(), settings);

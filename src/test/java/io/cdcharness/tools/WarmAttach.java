@@ -77,6 +77,11 @@ final class WarmAttach {
     /** The registration step of {@link #registeringScenario}, in a run attached to {@code up}: the first on its worker since the warm-up. */
     private Optional<Long> firstRegistrationMillis(String label, long warmPid) {
         Path reports = projectDir.resolve("target/benchmark/" + label);
+        io.cdcharness.stack.Directories.deleteTree(reports); // an earlier benchmark's report must not be read as this one's
+        if (java.nio.file.Files.exists(reports.resolve("cucumber.json"))) {
+            System.out.println("[benchmark] " + label + ": could not remove the earlier " + reports.resolve("cucumber.json") + "; not measured");
+            return Optional.empty();
+        }
         List<String> command = new ArrayList<>(List.of(projectDir.resolve("cdc-harness").toString(), "run", registeringScenario,
                 "--reports", reports.toString()));
         command.addAll(settingArguments);
