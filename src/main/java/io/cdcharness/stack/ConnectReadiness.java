@@ -44,6 +44,21 @@ public final class ConnectReadiness {
         }
     }
 
+    /**
+     * True once the worker's REST resources are registered ({@code GET /connector-plugins} answers 200), which is
+     * earlier than {@link #hasStarted}: the herder may still be reading its topics and joining its group.
+     */
+    public static boolean answers(HttpClient http, String url) {
+        try {
+            return status(http, url + "/connector-plugins") == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static int status(HttpClient http, String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -22,11 +22,14 @@ final class ConnectWorker {
     private final ServiceProcess process;
     private final int restPort;
     private final int jmxPort;
+    /** Run once, with the worker's URL, when its REST API first answers; null once it ran. */
+    private volatile java.util.function.Consumer<String> whenRestAnswers;
 
-    private ConnectWorker(ServiceProcess process, int restPort, int jmxPort) {
+    private ConnectWorker(ServiceProcess process, int restPort, int jmxPort, java.util.function.Consumer<String> whenRestAnswers) {
         this.process = process;
         this.restPort = restPort;
         this.jmxPort = jmxPort;
+        this.whenRestAnswers = whenRestAnswers;
     }
 
     record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
@@ -35,10 +38,11 @@ final class ConnectWorker {
 
     /**
      * Starts the worker. The broker may still be booting: the worker's admin client waits for it, so
-     * the JVM start and plugin loading overlap the broker's start.
+     * the JVM start and plugin loading overlap the broker's start. {@code whenRestAnswers} runs once, with the
+     * worker's URL, as soon as its REST API answers: it may use the time the worker then still needs to join its group.
      */
     static ConnectWorker start(String bootstrapServers, Options options, List<Path> classpath, ClassDataArchive.Directory archives,
-                               RunDirectory run, Services services, Duration timeout) {
+                               RunDirectory run, Services services, Duration timeout, java.util.function.Consumer<String> whenRestAnswers) {
         Path home = run.service("connect");
         int restPort = PortPlan.claim(options.restPort(), "connect", "the Connect REST API");
         int jmxPort = FreePorts.next();
@@ -89,13 +93,18 @@ final class ConnectWorker {
         Path log = home.resolve("connect.log");
         List<String> command = JavaService.command(archives.java(), classpath, JavaService.writeLog4j(home), jvm, mainClass, properties.toString());
         ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services, classData);
-        ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort);
+        ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort, whenRestAnswers);
         process.awaitReady("started on port " + restPort + " (its storage topics read and its group joined: GET /health answers 200)", timeout,
                 worker::restReady);
         return worker;
     }
 
     private boolean restReady() {
+        java.util.function.Consumer<String> hook = whenRestAnswers;
+        if (hook != null && io.cdcharness.stack.ConnectReadiness.answers(HTTP, url())) {
+            whenRestAnswers = null;
+            hook.accept(url());
+        }
         return io.cdcharness.stack.ConnectReadiness.hasStarted(HTTP, url());
     }
 

@@ -110,7 +110,8 @@ public final class EmbeddedStack implements CdcStack {
             CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
                     () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, archives,
-                            run, services, timeout),
+                            run, services, timeout, DebeziumWarmUp.whenDatabaseIsUp(db.thenApply(EmbeddedDatabase::endpoint), flavor,
+                                    settings.debeziumVersion())),
                     ConnectWorker::url));
 
             awaitAllOrFirstFailure(List.of(db, broker, worker));
