@@ -5,7 +5,6 @@ import io.cdcharness.stack.DatabaseEndpoint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What {@link CdcHarness#warmUp()} runs on a new Connect worker: a connector of the stack's database as a user
@@ -24,15 +23,8 @@ final class ConnectorWarmUp {
     }
 
     static ConnectorDefinition definition(DatabaseEndpoint database) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", database.flavor().connectorClass());
+        Map<String, String> config = new LinkedHashMap<>(database.debeziumConnection(database.flavor().connectorClass()));
         config.put("tasks.max", "1");
-        config.put("database.hostname", database.hostForConnect());
-        config.put("database.port", Integer.toString(database.portForConnect()));
-        config.put("database.user", database.user());
-        config.put("database.password", Objects.toString(database.password(), ""));
-        config.put("database.server.id", Long.toString(database.serverId() + 1000));
-        config.put("database.allowPublicKeyRetrieval", "true");
         config.put("database.include.list", DATABASE);
         config.put("topic.prefix", NAME);
         config.put("schema.history.internal.kafka.bootstrap.servers", "localhost:9092");

@@ -22,6 +22,27 @@ public record DatabaseEndpoint(DatabaseFlavor flavor, String host, int port, Str
                 + "&allowMultiQueries=false&connectTimeout=5000&socketTimeout=120000";
     }
 
+    /**
+     * The keys with which a Debezium connector of {@code connectorClass} reaches this database from Connect, as a
+     * replica with a server id of its own.
+     *
+     * <pre>{@code
+     * Map<String, String> config = new LinkedHashMap<>(database.debeziumConnection("io.debezium.connector.mysql.MySqlConnector"));
+     * config.put("topic.prefix", "shop");
+     * }</pre>
+     */
+    public java.util.Map<String, String> debeziumConnection(String connectorClass) {
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("connector.class", connectorClass);
+        config.put("database.hostname", hostForConnect);
+        config.put("database.port", Integer.toString(portForConnect));
+        config.put("database.user", user);
+        config.put("database.password", java.util.Objects.toString(password, ""));
+        config.put("database.server.id", Long.toString(serverId + 1000));
+        config.put("database.allowPublicKeyRetrieval", "true");
+        return config;
+    }
+
     @Override
     public String toString() {
         return flavor.displayName() + " at " + host + ":" + port + " (user " + user + ")";

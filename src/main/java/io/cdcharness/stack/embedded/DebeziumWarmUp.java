@@ -63,14 +63,9 @@ final class DebeziumWarmUp {
     static Map<String, String> config(DatabaseEndpoint database, String connectorClass) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("name", NAME);
-        config.put("connector.class", "io.debezium.connector." + (connectorClass.startsWith("MariaDb") ? "mariadb." : "mysql.") + connectorClass);
+        config.putAll(database.debeziumConnection("io.debezium.connector." + (connectorClass.startsWith("MariaDb") ? "mariadb." : "mysql.")
+                + connectorClass));
         config.put("tasks.max", "1");
-        config.put("database.hostname", database.host());
-        config.put("database.port", Integer.toString(database.port()));
-        config.put("database.user", database.user());
-        config.put("database.password", java.util.Objects.toString(database.password(), ""));
-        config.put("database.server.id", Long.toString(database.serverId() + 1000));
-        config.put("database.allowPublicKeyRetrieval", "true");
         config.put("topic.prefix", NAME);
         config.put("database.server.name", NAME);
         config.put("schema.history.internal.kafka.bootstrap.servers", "localhost:9092");
