@@ -28,7 +28,7 @@ public final class ConnectReadiness {
 
     /** True once the worker at {@code url} has started; false while it starts or cannot be reached. */
     public static boolean hasStarted(HttpClient http, String url) {
-        try {
+        return probe(() -> {
             int health = status(http, url + "/health");
             if (health != 404) {
                 return health == 200;
@@ -36,12 +36,7 @@ public final class ConnectReadiness {
             // Before 3.9. Until its REST resources are registered, a worker answers every path with 404, so
             // first GET /connectors must answer 200; a connector's status is answered only once the herder runs.
             return status(http, url + "/connectors") == 200 && status(http, url + PROBE) == 404;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        });
     }
 
     /**
@@ -49,8 +44,18 @@ public final class ConnectReadiness {
      * earlier than {@link #hasStarted}: the herder may still be reading its topics and joining its group.
      */
     public static boolean answers(HttpClient http, String url) {
+        return probe(() -> status(http, url + "/connector-plugins") == 200);
+    }
+
+    /** A question to the worker's REST API. */
+    private interface Probe {
+        boolean ask() throws IOException, InterruptedException;
+    }
+
+    /** The probe's answer; false when the worker cannot be reached. */
+    private static boolean probe(Probe probe) {
         try {
-            return status(http, url + "/connector-plugins") == 200;
+            return probe.ask();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -32,7 +32,8 @@ final class ConnectWorker {
         this.whenRestAnswers = whenRestAnswers;
     }
 
-    record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, boolean scanPlugins,
+    /** {@code pluginConfig}: worker keys that the plugins on the path need, such as a config provider's. */
+    record Options(String groupId, ConnectStorageTopics topics, List<Path> pluginPath, Map<String, String> pluginConfig, boolean scanPlugins,
                    String offsetFlushIntervalMs, int restPort, String exactlyOnceSourceSupport, List<String> jvmOptions) {
     }
 
@@ -63,6 +64,7 @@ final class ConnectWorker {
         config.put("plugin.path", options.pluginPath().stream().map(Path::toString).collect(Collectors.joining(",")));
         // service_load reads plugin manifests only (2 to 3 s); hybrid_warn also scans classes, for plugins without manifests.
         config.put("plugin.discovery", options.scanPlugins() ? "hybrid_warn" : "service_load");
+        config.putAll(options.pluginConfig());
         config.put("offset.flush.interval.ms", options.offsetFlushIntervalMs());
         config.put("scheduled.rebalance.max.delay.ms", "0");
         config.put("task.shutdown.graceful.timeout.ms", "5000");

@@ -23,6 +23,19 @@ final class DebeziumPlugins {
 
     /** The plugin directory (a directory holding one plugin directory per connector) for Connect's plugin.path. */
     record Selection(Path pluginDirectory, String connectorArtifact) {
+        /** The connector's class: {@code io.debezium.connector.mariadb.MariaDbConnector} or {@code ...mysql.MySqlConnector}. */
+        String connectorClass() {
+            return mariaDb() ? "io.debezium.connector.mariadb.MariaDbConnector" : "io.debezium.connector.mysql.MySqlConnector";
+        }
+
+        /** The connector's DDL parser, which its plugin loader loads too. */
+        String parserClass() {
+            return mariaDb() ? "io.debezium.connector.mariadb.antlr.MariaDbAntlrDdlParser" : "io.debezium.connector.mysql.antlr.MySqlAntlrDdlParser";
+        }
+
+        private boolean mariaDb() {
+            return connectorArtifact.equals("debezium-connector-mariadb");
+        }
     }
 
     static Selection install(MavenArtifacts artifacts, Path cacheDir, String version, DatabaseFlavor flavor) {

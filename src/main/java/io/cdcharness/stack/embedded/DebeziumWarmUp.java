@@ -2,8 +2,6 @@ package io.cdcharness.stack.embedded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcharness.stack.DatabaseEndpoint;
-import io.cdcharness.stack.DatabaseFlavor;
-import io.cdcharness.stack.Versions;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * away, and a failure only means that the first registration pays that cost itself.
  *
  * <pre>{@code
- * DebeziumWarmUp.whenDatabaseIsUp(databaseFuture, flavor, debeziumVersion).accept("http://127.0.0.1:8083");
+ * DebeziumWarmUp.whenDatabaseIsUp(databaseFuture, "io.debezium.connector.mysql.MySqlConnector").accept("http://127.0.0.1:8083");
  * }</pre>
  */
 final class DebeziumWarmUp {
@@ -34,9 +32,8 @@ final class DebeziumWarmUp {
     }
 
     /** What to run once the worker's REST API answers: the validation, on a daemon thread, once the database is up. */
-    static java.util.function.Consumer<String> whenDatabaseIsUp(CompletableFuture<DatabaseEndpoint> database, DatabaseFlavor flavor,
-                                                              String debeziumVersion) {
-        return connectUrl -> database.thenAcceptAsync(endpoint -> validate(connectUrl, endpoint, flavor, debeziumVersion),
+    static java.util.function.Consumer<String> whenDatabaseIsUp(CompletableFuture<DatabaseEndpoint> database, String connectorClass) {
+        return connectUrl -> database.thenAcceptAsync(endpoint -> validate(connectUrl, endpoint, connectorClass),
                 runnable -> {
                     Thread thread = new Thread(runnable, "cdc-harness-debezium-warm-up");
                     thread.setDaemon(true);
@@ -44,11 +41,10 @@ final class DebeziumWarmUp {
                 });
     }
 
-    private static void validate(String connectUrl, DatabaseEndpoint database, DatabaseFlavor flavor, String debeziumVersion) {
-        String connectorClass = flavor == DatabaseFlavor.MARIADB && Versions.of(debeziumVersion).atLeast(2, 7)
-                ? "MariaDbConnector" : "MySqlConnector"; // before 2.7 the MySQL connector captures MariaDB
+    private static void validate(String connectUrl, DatabaseEndpoint database, String connectorClass) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connector-plugins/" + connectorClass + "/config/validate"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connector-plugins/"
+                            + connectorClass.substring(connectorClass.lastIndexOf('.') + 1) + "/config/validate"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(config(database, connectorClass))))
@@ -63,8 +59,7 @@ final class DebeziumWarmUp {
     static Map<String, String> config(DatabaseEndpoint database, String connectorClass) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("name", NAME);
-        config.putAll(database.debeziumConnection("io.debezium.connector." + (connectorClass.startsWith("MariaDb") ? "mariadb." : "mysql.")
-                + connectorClass));
+        config.putAll(database.debeziumConnection(connectorClass));
         config.put("tasks.max", "1");
         config.put("topic.prefix", NAME);
         config.put("database.server.name", NAME);

@@ -107,11 +107,12 @@ public final class EmbeddedStack implements CdcStack {
 
             CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.connect(artifacts,
                     settings.connectVersion()), pool);
-            CompletableFuture<List<Path>> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
+            boolean warmUp = settings.flag(Settings.Key.CONNECT_WARM_UP);
+            CompletableFuture<PluginPath> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
                     () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, archives,
-                            run, services, timeout, DebeziumWarmUp.whenDatabaseIsUp(db.thenApply(EmbeddedDatabase::endpoint), flavor,
-                                    settings.debeziumVersion())),
+                            run, services, timeout, warmUp ? DebeziumWarmUp.whenDatabaseIsUp(db.thenApply(EmbeddedDatabase::endpoint),
+                                    pluginPath.debezium().connectorClass()) : null),
                     ConnectWorker::url));
 
             awaitAllOrFirstFailure(List.of(db, broker, worker));
@@ -159,14 +160,19 @@ public final class EmbeddedStack implements CdcStack {
         CompletableFuture.anyOf(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)), failed).join();
     }
 
-    private List<Path> pluginPath(MavenArtifacts artifacts, Path cacheDir) {
+    /** The worker's plugin.path and the Debezium connector on it. */
+    private record PluginPath(List<Path> directories, DebeziumPlugins.Selection debezium) {
+    }
+
+    private PluginPath pluginPath(MavenArtifacts artifacts, Path cacheDir) {
         List<Path> path = new ArrayList<>();
-        List<Path> plugins = new ArrayList<>(List.of(
-                DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database()).pluginDirectory()));
+        DebeziumPlugins.Selection debezium = DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database());
+        List<Path> plugins = new ArrayList<>(List.of(debezium.pluginDirectory()));
         if (io.cdcharness.stack.Versions.of(settings.connectVersion()).atLeast(3, 0)) {
             plugins.add(ApicurioConverterPlugin.install(artifacts, cacheDir)); // Avro, when a connector asks for it
         }
-        path.add(ConnectPlugins.linked(run.root().resolve("connect-plugins"), plugins));
+        Path root = ConnectPlugins.linked(run.root().resolve("connect-plugins"), plugins);
+        path.add(settings.flag(Settings.Key.CONNECT_WARM_UP) ? ParserWarmUpPlugin.writeInto(root) : root);
         for (String extra : userPluginPath()) {
             Path dir = Path.of(extra).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
@@ -175,7 +181,7 @@ public final class EmbeddedStack implements CdcStack {
             }
             path.add(dir);
         }
-        return path;
+        return new PluginPath(path, debezium);
     }
 
     private List<String> userPluginPath() {
@@ -183,9 +189,12 @@ public final class EmbeddedStack implements CdcStack {
         return configured.isEmpty() ? List.of() : Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private ConnectWorker.Options workerOptions(List<Path> pluginPath) {
+    private ConnectWorker.Options workerOptions(PluginPath pluginPath) {
         List<Path> userPlugins = userPluginPath().stream().map(dir -> Path.of(dir).toAbsolutePath()).toList();
-        return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath,
+        Map<String, String> pluginConfig = settings.flag(Settings.Key.CONNECT_WARM_UP)
+                ? ParserWarmUpPlugin.workerConfig(pluginPath.debezium()) : Map.of();
+        return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath.directories(),
+                pluginConfig,
                 !PluginManifests.allDeclared(userPlugins), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
                 PortPlan.of(settings.get(Settings.Key.PORTS)).connect(), settings.get(Settings.Key.CONNECT_EXACTLY_ONCE),
                 ConnectRuntime.jvmOptions(settings, run.service("connect")));
