@@ -41,6 +41,8 @@ public final class ReportPage {
     static final String FAILED_COLOUR = "#dc2626";
     private static final long[] LATENCY_BINS = {0, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
     private static final int MAX_LANES = 10;
+    /** Boots drawn open (a pool of stacks); later ones are folded, so that many boots do not push the timelines down. */
+    private static final int OPEN_BOOTS = 3;
 
     private ReportPage() {
     }
@@ -385,7 +387,11 @@ public final class ReportPage {
             return "<p>No stack booted in this run's JVM (it used a running stack).</p>";
         }
         StringBuilder html = new StringBuilder();
-        for (BootPhases.Boot boot : boots) {
+        for (int index = 0; index < boots.size(); index++) {
+            if (index == OPEN_BOOTS && boots.size() > OPEN_BOOTS) {
+                html.append("<details><summary>").append(boots.size() - OPEN_BOOTS).append(" more boots in this run</summary>");
+            }
+            BootPhases.Boot boot = boots.get(index);
             List<BootPhases.Phase> phases = boot.phases();
             long end = 1;
             for (BootPhases.Phase phase : phases) {
@@ -420,6 +426,9 @@ public final class ReportPage {
             }
             html.append("<p>").append(text(boot.stack())).append(", booted ").append(TIME.format(boot.began()))
                     .append(boot.total() == null ? ": did not get ready (its boot failed or was stopped; a test may do that on purpose)" : " in " + seconds(boot.total().toMillis())).append("</p>").append(svg);
+        }
+        if (boots.size() > OPEN_BOOTS) {
+            html.append("</details>");
         }
         return html.toString();
     }

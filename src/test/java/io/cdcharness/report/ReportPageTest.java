@@ -42,6 +42,23 @@ class ReportPageTest {
     }
 
     @Test
+    void bootsAfterThePoolsFirstThreeAreFolded() {
+        List<BootPhases.Boot> boots = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            BootPhases.Boot boot = BootPhases.begin("embedded stack " + i);
+            boot.phase("mysql", Duration.ZERO, Duration.ofMillis(1000));
+            boot.ready(Duration.ofMillis(1100));
+            boots.add(boot);
+        }
+
+        String html = ReportPage.bootChart(boots);
+        String folded = html.substring(html.indexOf("<details><summary>2 more boots in this run</summary>"));
+        assertThat(html.substring(0, html.indexOf("<details>")).split("<svg ", -1).length - 1).as("boots drawn open").isEqualTo(3);
+        assertThat(folded).contains("embedded stack 3", "embedded stack 4").doesNotContain("embedded stack 2").endsWith("</details>");
+        assertThat(ReportPage.bootChart(boots.subList(0, 3))).doesNotContain("<details>");
+    }
+
+    @Test
     void failedScenariosComeFirstWithTheirEvidenceAndTimeline() throws Exception {
         BootPhases.Boot boot = BootPhases.begin("embedded stack, MySQL 8.0.31");
         boot.phase("mysql", Duration.ZERO, Duration.ofMillis(2200));
