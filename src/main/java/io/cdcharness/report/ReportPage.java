@@ -388,8 +388,9 @@ public final class ReportPage {
         }
         StringBuilder html = new StringBuilder();
         for (int index = 0; index < boots.size(); index++) {
-            if (index == OPEN_BOOTS && boots.size() > OPEN_BOOTS) {
-                html.append("<details><summary>").append(boots.size() - OPEN_BOOTS).append(" more boots in this run</summary>");
+            if (index == OPEN_BOOTS) {
+                int more = boots.size() - OPEN_BOOTS;
+                html.append("<details><summary>").append(more).append(more == 1 ? " more boot" : " more boots").append(" in this run</summary>");
             }
             BootPhases.Boot boot = boots.get(index);
             List<BootPhases.Phase> phases = boot.phases();

@@ -70,8 +70,10 @@ public final class Settings {
         CLASS_DATA_SHARING("cdc.class.data.sharing", "true", "true: the embedded stack's Kafka and Connect JVMs start from class-data "
                 + "archives in the cache dir (about 3 s less per boot); the first boot of a version writes them as it stops; false: without"),
         CONNECT_WARM_UP("cdc.connect.warm.up", "true", "true: the embedded stack's Connect worker warms Debezium up as it boots "
-                + "(it validates a config for the database and parses a few DDL statements, creating nothing), so that the first "
-                + "connector starts faster; false: a worker that only starts"),
+                + "(a config provider of the harness's has Debezium's DDL parser parse a few statements inside the worker, and the "
+                + "harness asks the worker to validate a config for the database; nothing is created), so that the first connector "
+                + "starts faster; false: neither warm-up (no config provider on the worker's plugin.path or in its worker.properties, "
+                + "no config/validate request), so the first connector on a new worker pays the cold start"),
         SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the Java "
                 + "the harness runs on); ./cdc-harness sets it to java on PATH, when that is Java 17 or newer, if it runs itself on a newer Java"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "

@@ -102,12 +102,20 @@ final class ConnectWorker {
     }
 
     private boolean restReady() {
-        java.util.function.Consumer<String> hook = whenRestAnswers;
-        if (hook != null && io.cdcharness.stack.ConnectReadiness.answers(HTTP, url())) {
-            whenRestAnswers = null;
-            hook.accept(url());
+        if (whenRestAnswers != null && io.cdcharness.stack.ConnectReadiness.answers(HTTP, url())) {
+            runWhenRestAnswers();
         }
-        return io.cdcharness.stack.ConnectReadiness.hasStarted(HTTP, url());
+        boolean started = io.cdcharness.stack.ConnectReadiness.hasStarted(HTTP, url());
+        if (started && whenRestAnswers != null) {
+            runWhenRestAnswers(); // its REST API first answered between the two questions
+        }
+        return started;
+    }
+
+    private void runWhenRestAnswers() {
+        java.util.function.Consumer<String> hook = whenRestAnswers;
+        whenRestAnswers = null;
+        hook.accept(url());
     }
 
     String url() {

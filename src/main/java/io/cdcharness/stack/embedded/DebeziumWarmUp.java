@@ -43,8 +43,7 @@ final class DebeziumWarmUp {
 
     private static void validate(String connectUrl, DatabaseEndpoint database, String connectorClass) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connector-plugins/"
-                            + connectorClass.substring(connectorClass.lastIndexOf('.') + 1) + "/config/validate"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connector-plugins/" + connectorClass + "/config/validate"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(config(database, connectorClass))))

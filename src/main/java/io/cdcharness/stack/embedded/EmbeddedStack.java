@@ -108,7 +108,7 @@ public final class EmbeddedStack implements CdcStack {
             CompletableFuture<List<Path>> connectClasspath = CompletableFuture.supplyAsync(() -> KafkaJars.connect(artifacts,
                     settings.connectVersion()), pool);
             boolean warmUp = settings.flag(Settings.Key.CONNECT_WARM_UP);
-            CompletableFuture<PluginPath> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir), pool);
+            CompletableFuture<PluginPath> plugins = CompletableFuture.supplyAsync(() -> pluginPath(artifacts, cacheDir, warmUp), pool);
             CompletableFuture<ConnectWorker> worker = connectClasspath.thenCombine(plugins, (classpath, pluginPath) -> progress.step("connect",
                     () -> connect = ConnectWorker.start(kafkaPlan.bootstrapServers(), workerOptions(pluginPath), classpath, archives,
                             run, services, timeout, warmUp ? DebeziumWarmUp.whenDatabaseIsUp(db.thenApply(EmbeddedDatabase::endpoint),
@@ -160,11 +160,11 @@ public final class EmbeddedStack implements CdcStack {
         CompletableFuture.anyOf(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)), failed).join();
     }
 
-    /** The worker's plugin.path and the Debezium connector on it. */
-    private record PluginPath(List<Path> directories, DebeziumPlugins.Selection debezium) {
+    /** The worker's plugin.path, the Debezium connector on it, and the worker keys its plugins need. */
+    private record PluginPath(List<Path> directories, DebeziumPlugins.Selection debezium, Map<String, String> workerConfig) {
     }
 
-    private PluginPath pluginPath(MavenArtifacts artifacts, Path cacheDir) {
+    private PluginPath pluginPath(MavenArtifacts artifacts, Path cacheDir, boolean warmUp) {
         List<Path> path = new ArrayList<>();
         DebeziumPlugins.Selection debezium = DebeziumPlugins.install(artifacts, cacheDir, settings.debeziumVersion(), settings.database());
         List<Path> plugins = new ArrayList<>(List.of(debezium.pluginDirectory()));
@@ -172,7 +172,8 @@ public final class EmbeddedStack implements CdcStack {
             plugins.add(ApicurioConverterPlugin.install(artifacts, cacheDir)); // Avro, when a connector asks for it
         }
         Path root = ConnectPlugins.linked(run.root().resolve("connect-plugins"), plugins);
-        path.add(settings.flag(Settings.Key.CONNECT_WARM_UP) ? ParserWarmUpPlugin.writeInto(root) : root);
+        path.add(root);
+        Map<String, String> workerConfig = warmUp && ParserWarmUpPlugin.writeInto(root) ? ParserWarmUpPlugin.workerConfig(debezium) : Map.of();
         for (String extra : userPluginPath()) {
             Path dir = Path.of(extra).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
@@ -181,7 +182,7 @@ public final class EmbeddedStack implements CdcStack {
             }
             path.add(dir);
         }
-        return new PluginPath(path, debezium);
+        return new PluginPath(path, debezium, workerConfig);
     }
 
     private List<String> userPluginPath() {
@@ -191,10 +192,8 @@ public final class EmbeddedStack implements CdcStack {
 
     private ConnectWorker.Options workerOptions(PluginPath pluginPath) {
         List<Path> userPlugins = userPluginPath().stream().map(dir -> Path.of(dir).toAbsolutePath()).toList();
-        Map<String, String> pluginConfig = settings.flag(Settings.Key.CONNECT_WARM_UP)
-                ? ParserWarmUpPlugin.workerConfig(pluginPath.debezium()) : Map.of();
         return new ConnectWorker.Options(settings.get(Settings.Key.CONNECT_GROUP_ID), connectStorageTopics(), pluginPath.directories(),
-                pluginConfig,
+                pluginPath.workerConfig(),
                 !PluginManifests.allDeclared(userPlugins), settings.get(Settings.Key.CONNECT_OFFSET_FLUSH),
                 PortPlan.of(settings.get(Settings.Key.PORTS)).connect(), settings.get(Settings.Key.CONNECT_EXACTLY_ONCE),
                 ConnectRuntime.jvmOptions(settings, run.service("connect")));

@@ -1,10 +1,10 @@
 package io.cdcharness.stack.embedded;
 
+import io.cdcharness.stack.HarnessLog;
 import io.cdcharness.stack.embedded.worker.DebeziumParserWarmUp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +18,23 @@ import java.util.jar.JarOutputStream;
  * gives the worker keys that load it: the worker then warms Debezium's DDL parser up while it boots.
  *
  * <pre>{@code
- * Path pluginRoot = ParserWarmUpPlugin.writeInto(run.root().resolve("connect-plugins"));
- * Map<String, String> workerKeys = ParserWarmUpPlugin.workerConfig(debezium); // config.providers=...
+ * if (ParserWarmUpPlugin.writeInto(run.root().resolve("connect-plugins"))) {
+ *     Map<String, String> workerKeys = ParserWarmUpPlugin.workerConfig(debezium); // config.providers=...
+ * }
  * }</pre>
  */
 final class ParserWarmUpPlugin {
-    static final String DIRECTORY = "cdc-harness-warm-up";
+    static final String DIRECTORY = "cdc-harness-parser-warm-up";
     private static final String PROVIDER = "cdcHarnessWarmUp";
 
     private ParserWarmUpPlugin() {
     }
 
-    /** Writes {@code <root>/cdc-harness-warm-up/cdc-harness-warm-up.jar} and returns {@code root}. */
-    static Path writeInto(Path root) {
+    /**
+     * Writes {@code <root>/cdc-harness-parser-warm-up/cdc-harness-parser-warm-up.jar}; true when it did. A failure only
+     * costs the first connector's speed: it is logged, and the worker then starts without the plugin.
+     */
+    static boolean writeInto(Path root) {
         String classFile = DebeziumParserWarmUp.class.getName().replace('.', '/') + ".class";
         Path jar = root.resolve(DIRECTORY).resolve(DIRECTORY + ".jar");
         try (InputStream bytes = DebeziumParserWarmUp.class.getClassLoader().getResourceAsStream(classFile)) {
@@ -46,10 +50,11 @@ final class ParserWarmUpPlugin {
                 out.write((DebeziumParserWarmUp.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
-            return root;
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the Connect plugin that warms Debezium's parser up into " + jar + ": "
-                    + e.getMessage(), e);
+            HarnessLog.warn("could not write the Connect plugin that warms Debezium's parser up into " + jar + " (" + e.getMessage()
+                    + "); the worker starts without it, and its first connector starts a little slower");
+            return false;
         }
     }
 

@@ -14,15 +14,26 @@ class ParserWarmUpPluginTest {
 
     @Test
     void thePluginIsOneClassAndTheManifestThatNamesIt(@TempDir Path root) throws Exception {
-        assertThat(ParserWarmUpPlugin.writeInto(root)).isEqualTo(root);
+        assertThat(ParserWarmUpPlugin.writeInto(root)).isTrue();
 
-        try (JarFile jar = new JarFile(root.resolve("cdc-harness-warm-up/cdc-harness-warm-up.jar").toFile())) {
+        try (JarFile jar = new JarFile(root.resolve("cdc-harness-parser-warm-up/cdc-harness-parser-warm-up.jar").toFile())) {
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName)).containsExactly(
                     "io/cdcharness/stack/embedded/worker/DebeziumParserWarmUp.class",
                     "META-INF/services/org.apache.kafka.common.config.provider.ConfigProvider");
             String manifest = new String(jar.getInputStream(jar.getEntry("META-INF/services/org.apache.kafka.common.config.provider.ConfigProvider"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertThat(manifest).isEqualTo("io.cdcharness.stack.embedded.worker.DebeziumParserWarmUp\n");
+        }
+    }
+
+    @Test
+    void theWorkerPackageIsOneClassSoThatTheJarHoldsAllOfIt() throws Exception {
+        Path classes = Path.of(io.cdcharness.stack.embedded.worker.DebeziumParserWarmUp.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).resolve("io/cdcharness/stack/embedded/worker");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(classes)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("classes the worker loads from the plugin jar, which holds DebeziumParserWarmUp.class only")
+                    .containsExactly("DebeziumParserWarmUp.class");
         }
     }
 

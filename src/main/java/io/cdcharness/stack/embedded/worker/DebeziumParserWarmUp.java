@@ -32,10 +32,10 @@ public final class DebeziumParserWarmUp implements ConfigProvider {
     /** What a connector's snapshot and streaming parse: the server's charset, a database and a table made, changed and dropped. */
     static final String[] STATEMENTS = {
         "SET character_set_server=utf8mb4, collation_server=utf8mb4_0900_ai_ci",
-        "DROP TABLE IF EXISTS `cdc_harness_warm_up`.`customers`",
-        "DROP DATABASE IF EXISTS `cdc_harness_warm_up`",
-        "CREATE DATABASE `cdc_harness_warm_up`",
-        "USE `cdc_harness_warm_up`",
+        "DROP TABLE IF EXISTS `cdc_harness_parser_warm_up`.`customers`",
+        "DROP DATABASE IF EXISTS `cdc_harness_parser_warm_up`",
+        "CREATE DATABASE `cdc_harness_parser_warm_up`",
+        "USE `cdc_harness_parser_warm_up`",
         // no CHARSET or COLLATE: a parser made without a connector has no charset registry to resolve them with
         "CREATE TABLE `customers` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(255) NOT NULL, `email` varchar(255) DEFAULT NULL,"
             + " `balance` decimal(10,2) DEFAULT '0.00', `born` date DEFAULT NULL, `created_at` datetime(3) DEFAULT CURRENT_TIMESTAMP(3),"
@@ -44,7 +44,7 @@ public final class DebeziumParserWarmUp implements ConfigProvider {
             + " KEY `name_idx` (`name`)) ENGINE=InnoDB AUTO_INCREMENT=1",
         "ALTER TABLE `customers` ADD COLUMN `extra` bigint unsigned NOT NULL DEFAULT 0, MODIFY `name` varchar(300) NOT NULL",
         "DROP TABLE IF EXISTS `customers`",
-        "DROP DATABASE IF EXISTS `cdc_harness_warm_up`",
+        "DROP DATABASE IF EXISTS `cdc_harness_parser_warm_up`",
     };
     private static final Logger LOG = LoggerFactory.getLogger(DebeziumParserWarmUp.class);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -99,7 +99,11 @@ public final class DebeziumParserWarmUp implements ConfigProvider {
         return new ConfigData(Map.of());
     }
 
-    /** Leaves a warm-up that runs to its end: the worker may close a provider it only used to read its own config. */
+    /**
+     * Leaves a warm-up that runs to its end. Connect makes and closes this provider several times: to read the worker's
+     * own config, for its connector configs, and for each client config built from the worker's keys (which is why
+     * {@code STARTED} is static: one warm-up per worker).
+     */
     @Override
     public void close() {
     }
