@@ -23,9 +23,9 @@ final class DebeziumPlugins {
 
     /** The plugin directory (a directory holding one plugin directory per connector) for Connect's plugin.path. */
     record Selection(Path pluginDirectory, String connectorArtifact) {
-        /** The connector's class: {@code io.debezium.connector.mariadb.MariaDbConnector} or {@code ...mysql.MySqlConnector}. */
+        /** The connector's class: the MariaDB flavour's where this is the MariaDB connector, else the MySQL flavour's. */
         String connectorClass() {
-            return mariaDb() ? "io.debezium.connector.mariadb.MariaDbConnector" : "io.debezium.connector.mysql.MySqlConnector";
+            return (mariaDb() ? DatabaseFlavor.MARIADB : DatabaseFlavor.MYSQL).connectorClass();
         }
 
         /** The connector's DDL parser, which its plugin loader loads too. */
