@@ -34,6 +34,21 @@ public final class JavaRuntimes {
                 .findFirst();
     }
 
+    /** The newest runtime of at least {@code minimumFeature} on this machine (ties: the first home by name). */
+    public static Optional<Runtime> newest(int minimumFeature) {
+        return candidates(null).stream().filter(runtime -> runtime.feature() >= minimumFeature)
+                .min(Comparator.comparingInt(Runtime::feature).reversed().thenComparing(Runtime::home));
+    }
+
+    /** The feature version (17, 25, ...) of a {@code .../bin/java} command, read from its home's release file; 0 when it has none. */
+    public static int featureOf(Path java) {
+        try {
+            return read(java.toRealPath().getParent().getParent()).map(Runtime::feature).orElse(0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Every runtime found, for the message when none is new enough. */
     public static List<Runtime> candidates(String configuredHome) {
         Set<Path> homes = new LinkedHashSet<>();

@@ -74,8 +74,8 @@ public final class Settings {
                 + "harness asks the worker to validate a config for the database; nothing is created), so that the first connector "
                 + "starts faster; false: neither warm-up (no config provider on the worker's plugin.path or in its worker.properties, "
                 + "no config/validate request), so the first connector on a new worker pays the cold start"),
-        SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the Java "
-                + "the harness runs on); ./cdc-harness sets it to java on PATH, when that is Java 17 or newer, if it runs itself on a newer Java"),
+        SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the newest "
+                + "Java 25 or later on this machine, which starts them from an AOT cache, else the Java the harness runs on)"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),

@@ -20,7 +20,6 @@ final class JavaService {
         command.add(javaCommand.toString());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + log4jConfig);
         command.addAll(jvmOptions);
