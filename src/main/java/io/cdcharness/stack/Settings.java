@@ -68,14 +68,16 @@ public final class Settings {
                 "containers stack: the Kafka Connect image with Debezium (debezium/connect environment contract)"),
         CACHE_DIR("cdc.cache.dir", "", "where unpacked servers and resolved class paths are kept (empty: ~/.cache/cdc-harness)"),
         CLASS_DATA_SHARING("cdc.class.data.sharing", "true", "true: the embedded stack's Kafka and Connect JVMs start from class-data "
-                + "archives in the cache dir (about 3 s less per boot); the first boot of a version writes them as it stops; false: without"),
+                + "archives in the cache dir (an AOT cache on Java 25 and later; about 3 s less per boot); the first boot of a version "
+                + "records them and writes them as it stops; false: without"),
         CONNECT_WARM_UP("cdc.connect.warm.up", "true", "true: the embedded stack's Connect worker warms Debezium up as it boots "
                 + "(a config provider of the harness's has Debezium's DDL parser parse a few statements inside the worker, and the "
                 + "harness asks the worker to validate a config for the database; nothing is created), so that the first connector "
                 + "starts faster; false: neither warm-up (no config provider on the worker's plugin.path or in its worker.properties, "
                 + "no config/validate request), so the first connector on a new worker pays the cold start"),
-        SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the newest "
-                + "Java 25 or later on this machine, which starts them from an AOT cache, else the Java the harness runs on)"),
+        SERVICES_JAVA("cdc.services.java", "", "the java command that runs the embedded stack's Kafka and Connect (empty: the Java "
+                + "the harness runs on); ./cdc-harness sets it to java on PATH, when that is Java 17 or newer, if it runs itself on a newer Java. "
+                + "On Java 25 they start from an AOT cache"),
         MAVEN_REPOSITORY("cdc.maven.repository", "", "where server-side jars come from (empty: a mirror of central in "
                 + "~/.m2/settings.xml, else Maven Central); resolved by Maven Resolver, no mvn needed"),
         BOOT_TIMEOUT("cdc.boot.timeout", "180s", "how long each service may take to start"),

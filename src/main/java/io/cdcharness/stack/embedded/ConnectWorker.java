@@ -91,9 +91,9 @@ final class ConnectWorker {
                 "-Dcom.sun.management.jmxremote.ssl=false"));
         jvm.addAll(options.jvmOptions());
         String mainClass = "org.apache.kafka.connect.cli.ConnectDistributed";
-        ClassDataArchive classData = archives.forJvm("connect", mainClass, classpath);
         Path log = home.resolve("connect.log");
         List<String> command = JavaService.command(archives.java(), classpath, JavaService.writeLog4j(home), jvm, mainClass, properties.toString());
+        ClassDataArchive classData = archives.forJvm("connect", command);
         ServiceProcess process = ServiceProcess.start("connect", command, Map.of(), home, log, services, classData);
         ConnectWorker worker = new ConnectWorker(process, restPort, jmxPort, whenRestAnswers);
         process.awaitReady("started on port " + restPort + " (its storage topics read and its group joined: GET /health answers 200)", timeout,

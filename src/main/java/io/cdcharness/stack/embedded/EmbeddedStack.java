@@ -135,14 +135,14 @@ public final class EmbeddedStack implements CdcStack {
     }
 
     /**
-     * The java command of Kafka and Connect: {@code cdc.services.java}, checked; else the newest Java 25 or later on
-     * this machine, whose AOT cache starts them faster (boot to streaming 3.8 -> 3.3 s here); else the one of this JVM.
+     * The java command of Kafka and Connect: {@code cdc.services.java}, checked, else the one of this JVM. On Java 25
+     * they start from an AOT cache: sooner, but they then took more memory and moved bulk loads more slowly here
+     * (README, Kafka and Connect on Java 25).
      */
     private static Path servicesJava(Settings settings) {
         String configured = settings.get(Settings.Key.SERVICES_JAVA);
         if (configured.isBlank()) {
-            return io.cdcharness.stack.JavaRuntimes.newest(ClassDataArchive.AOT_CACHE_SINCE).map(io.cdcharness.stack.JavaRuntimes.Runtime::java)
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+            return Path.of(System.getProperty("java.home"), "bin", "java");
         }
         Path java = Path.of(configured);
         if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {

@@ -59,9 +59,9 @@ final class KafkaBroker {
         writeMetaProperties(logDir);
 
         Path log = home.resolve("kafka.log");
-        ClassDataArchive classData = archives.forJvm("kafka", "kafka.Kafka", classpath);
         List<String> command = JavaService.command(archives.java(), classpath, JavaService.writeLog4j(home), List.of("-Xms32m", "-Xmx1g"), "kafka.Kafka",
                 properties.toString());
+        ClassDataArchive classData = archives.forJvm("kafka", command);
         ServiceProcess process = ServiceProcess.start("kafka", command, Map.of(), home, log, services, classData);
         // Listening alone is not enough: another process may hold the port for a moment, and then this
         // broker dies with "Address already in use" after the check passed. Its own log says it started.

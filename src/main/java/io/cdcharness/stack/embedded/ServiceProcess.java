@@ -200,7 +200,7 @@ final class ServiceProcess {
         }
         recording = false;
         if (keep) {
-            archive.adoptRecording(command);
+            archive.adoptRecording();
         } else {
             archive.dropRecording();
         }
