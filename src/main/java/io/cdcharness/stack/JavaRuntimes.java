@@ -34,21 +34,6 @@ public final class JavaRuntimes {
                 .findFirst();
     }
 
-    /** The newest runtime of at least {@code minimumFeature} on this machine, by version (a version Java cannot parse last). */
-    public static Optional<Runtime> newest(int minimumFeature) {
-        return candidates(null).stream().filter(runtime -> runtime.feature() >= minimumFeature)
-                .max(Comparator.comparing((Runtime runtime) -> parsed(runtime.version()), Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Runtime::home, Comparator.reverseOrder()));
-    }
-
-    private static java.lang.Runtime.Version parsed(String version) {
-        try {
-            return java.lang.Runtime.Version.parse(version);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** The feature version (17, 25, ...) of a {@code .../bin/java} command, read from its home's release file; 0 when it has none. */
     public static int featureOf(Path java) {
         try {

@@ -1,6 +1,7 @@
 package io.cdcharness.stack.embedded;
 
 import io.cdcharness.stack.HarnessLog;
+import io.cdcharness.stack.JavaRuntimes;
 
 import java.io.File;
 import java.io.IOException;
@@ -88,7 +89,7 @@ final class ClassDataArchive {
 
         /** The format of the JVMs that {@code java} runs: read from its runtime's {@code release} file. */
         static Format of(Path java) {
-            return io.cdcharness.stack.JavaRuntimes.featureOf(java) >= AOT_CACHE_SINCE ? AOT_CACHE : CLASS_DATA;
+            return JavaRuntimes.featureOf(java) >= AOT_CACHE_SINCE ? AOT_CACHE : CLASS_DATA;
         }
 
         List<String> startFrom(Path archive) {

@@ -20,7 +20,7 @@ class ServicesOnJava25IT {
 
     @Test
     void kafkaAndConnectStartFromTheirAotCacheOnJava25() throws Exception {
-        JavaRuntimes.Runtime java25 = JavaRuntimes.newest(ClassDataArchive.AOT_CACHE_SINCE).orElse(null);
+        JavaRuntimes.Runtime java25 = JavaRuntimes.find(ClassDataArchive.AOT_CACHE_SINCE, null).orElse(null);
         assumeTrue(java25 != null, "no Java 25 or later on this machine: the AOT cache cannot be tried");
         Settings settings = Settings.load().with(Settings.Key.SERVICES_JAVA.property(), java25.java().toString())
                 .with(Settings.Key.CLASS_DATA_SHARING.property(), "true");
